@@ -1,0 +1,234 @@
+#!/usr/bin/env node
+// Builds Backstory: the extension for Chrome and Firefox into dist/chrome and dist/firefox,
+// the command-line tool into dist/cli.mjs, and with --package the store zips.
+import { parseArgs } from 'node:util';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { zipSync } from 'fflate';
+
+const HELP = `Usage: node build.mjs [options]
+
+Builds the extension into dist/chrome and dist/firefox, and the CLI into dist/cli.mjs.
+
+Options:
+  --browser NAME   chrome, firefox or all (default: all)
+  --dev            development build: sourcemaps, no minifying
+  --watch          rebuild when a source file changes (implies --dev)
+  --package        also write dist/backstory-BROWSER-VERSION.zip for the stores
+  --help           show this help
+`;
+
+const BROWSERS = ['chrome', 'firefox'];
+
+// The one list of extension entry points: output name (under dist/BROWSER) -> source.
+const ENTRY_POINTS = {
+  background: 'src/background/main.ts',
+  content: 'src/content/main.ts',
+  'popup/popup': 'src/popup/main.tsx',
+  'options/options': 'src/options/main.tsx',
+};
+const STATIC_FILES = {
+  'src/popup/popup.html': 'popup/popup.html',
+  'src/options/options.html': 'options/options.html',
+};
+const ICON_SIZES_PX = [16, 32, 48, 96, 128];
+
+// Firefox keeps a background page (event page) where Chrome has a service worker.
+const GECKO_SETTINGS = {
+  id: 'backstory@reading-companion',
+  // The CSS Custom Highlight API, which paints the marks, shipped in Firefox 140.
+  strict_min_version: '140.0',
+  data_collection_permissions: { required: ['none'] },
+};
+// data_collection_permissions came to Firefox for Android in version 142.
+const GECKO_ANDROID_SETTINGS = { strict_min_version: '142.0' };
+const BROWSER_TARGETS = { chrome: ['chrome121'], firefox: ['firefox140'] };
+
+// Backstory never renders HTML from a string. Preact's one innerHTML assignment serves
+// dangerouslySetInnerHTML, which Backstory does not use: the build replaces it with a throw, so
+// the bundles hold no HTML sink at all (and Mozilla's linter has nothing to warn about).
+const PREACT_HTML_SINK = /\(([\w$]+)\.innerHTML=([\w$]+)\.__html\)/g;
+const NO_RAW_HTML = '(()=>{throw new Error("Backstory renders no raw HTML")})()';
+const HTML_SINKS_IN_OUTPUT = /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/;
+
+const withoutHtmlSinks = {
+  name: 'without-html-sinks',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      const sinks = source.match(PREACT_HTML_SINK)?.length ?? 0;
+      if (sinks !== 1) {
+        return { errors: [{ text: `expected one innerHTML assignment in ${path}, found ${sinks}: review the HTML-sink guard in build.mjs` }] };
+      }
+      return { contents: source.replace(PREACT_HTML_SINK, NO_RAW_HTML), loader: 'js' };
+    });
+  },
+};
+
+function parseOptions(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        browser: { type: 'string', default: 'all' },
+        dev: { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: false },
+        package: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    fail(`${error.message}\n\n${HELP}`);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
+  if (values.browser !== 'all' && !BROWSERS.includes(values.browser)) {
+    fail(`--browser must be chrome, firefox or all, not "${values.browser}"`);
+  }
+  if (values.watch && values.package) fail('--watch and --package do not go together');
+  return {
+    browsers: values.browser === 'all' ? BROWSERS : [values.browser],
+    dev: values.dev || values.watch,
+    watch: values.watch,
+    package: values.package,
+  };
+}
+
+function fail(message) {
+  process.stderr.write(`build: ${message}\n`);
+  process.exit(2);
+}
+
+async function readJson(path) {
+  return JSON.parse(await readFile(path, 'utf8'));
+}
+
+/** Firefox's manifest is Chrome's with the smallest changes Firefox needs. */
+export function firefoxManifest(chromeManifest) {
+  const { service_worker: script, ...background } = chromeManifest.background;
+  return {
+    ...chromeManifest,
+    background: { ...background, scripts: [script] },
+    browser_specific_settings: { gecko: GECKO_SETTINGS, gecko_android: GECKO_ANDROID_SETTINGS },
+  };
+}
+
+function esbuildOptions(browser, options, version) {
+  return {
+    entryPoints: ENTRY_POINTS,
+    outdir: join('dist', browser),
+    bundle: true,
+    format: 'iife',
+    target: BROWSER_TARGETS[browser],
+    minify: !options.dev,
+    sourcemap: options.dev ? 'linked' : false,
+    legalComments: 'none',
+    define: { BACKSTORY_VERSION: JSON.stringify(version) },
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    plugins: [withoutHtmlSinks],
+    metafile: true,
+    logLevel: 'warning',
+  };
+}
+
+function cliOptions(options, version) {
+  return {
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.mjs',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'bundle',
+    minify: false,
+    sourcemap: options.dev ? 'linked' : false,
+    banner: { js: '#!/usr/bin/env node' },
+    define: { BACKSTORY_VERSION: JSON.stringify(version) },
+    logLevel: 'warning',
+  };
+}
+
+async function copyStatic(browser, manifest) {
+  const out = join('dist', browser);
+  await mkdir(join(out, 'icons'), { recursive: true });
+  const shipped = browser === 'firefox' ? firefoxManifest(manifest) : manifest;
+  await writeFile(join(out, 'manifest.json'), `${JSON.stringify(shipped, null, 2)}\n`);
+  for (const size of ICON_SIZES_PX) {
+    await cp(`icons/icon-${size}.png`, join(out, 'icons', `icon-${size}.png`));
+  }
+  for (const [from, to] of Object.entries(STATIC_FILES)) {
+    await mkdir(join(out, to, '..'), { recursive: true });
+    await cp(from, join(out, to));
+  }
+}
+
+async function zipFolder(folder, zipPath) {
+  const files = {};
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name.endsWith('.map')) continue;
+    const full = join(entry.parentPath, entry.name);
+    const relative = full.slice(folder.length + 1).split('\\').join('/');
+    // A fixed date keeps the zip byte-for-byte reproducible.
+    files[relative] = [await readFile(full), { mtime: new Date('2026-01-01T00:00:00Z') }];
+  }
+  const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
+  await writeFile(zipPath, zipSync(sorted, { level: 9 }));
+}
+
+/** Fails the build when any extension bundle can turn a string into HTML. */
+async function assertNoHtmlSinks(results) {
+  for (const result of results) {
+    for (const file of Object.keys(result.metafile?.outputs ?? {})) {
+      if (!file.endsWith('.js')) continue;
+      const sink = (await readFile(file, 'utf8')).match(HTML_SINKS_IN_OUTPUT);
+      if (sink) fail(`${file} contains an HTML sink (${sink[0]}); Backstory builds DOM, never HTML strings`);
+    }
+  }
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const manifest = await readJson('manifest.json');
+  const { version } = await readJson('package.json');
+  if (manifest.version !== version) {
+    fail(`manifest.json has version ${manifest.version} but package.json has ${version}; make them equal`);
+  }
+  await mkdir('dist', { recursive: true });
+
+  const builds = [];
+  for (const browser of options.browsers) {
+    await rm(join('dist', browser), { recursive: true, force: true });
+    await copyStatic(browser, manifest);
+    builds.push(esbuildOptions(browser, options, version));
+  }
+  builds.push(cliOptions(options, version));
+
+  if (options.watch) {
+    for (const build of builds) await (await esbuild.context(build)).watch();
+    process.stdout.write(`build: watching src/ for ${options.browsers.join(' and ')} (Ctrl-C stops)\n`);
+    return;
+  }
+  const results = await Promise.all(builds.map((build) => esbuild.build(build)));
+  await assertNoHtmlSinks(results);
+  process.stdout.write(`build: ${options.browsers.map((b) => `dist/${b}`).join(', ')}, dist/cli.mjs (${options.dev ? 'dev' : 'minified'})\n`);
+
+  if (options.package) {
+    for (const browser of options.browsers) {
+      const zipPath = join('dist', `backstory-${browser}-${version}.zip`);
+      await zipFolder(join('dist', browser), zipPath);
+      process.stdout.write(`build: ${zipPath}\n`);
+    }
+  }
+}
+
+// Run only as a program; tests import firefoxManifest().
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -1,0 +1,56 @@
+// `backstory`: the engine from a terminal.
+import { readFile } from 'node:fs/promises';
+import { textStats } from '../engine/text-stats.js';
+
+declare const BACKSTORY_VERSION: string; // replaced by the build
+
+const HELP = `Usage: backstory <command> [options]
+
+Commands:
+  stats FILE|-        word count and reading time of a text file (- reads standard input)
+
+Options:
+  --help, -h          show this help
+  --version           print the version
+`;
+
+async function readInput(path: string): Promise<string> {
+  if (path !== '-') return readFile(path, 'utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function main(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === undefined || command === '--help' || command === '-h') {
+    process.stdout.write(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version') {
+    process.stdout.write(`${BACKSTORY_VERSION}\n`);
+    return 0;
+  }
+  if (command === 'stats') {
+    const [file] = rest;
+    if (file === undefined || rest.length !== 1) {
+      process.stderr.write('backstory stats: give exactly one FILE, or - for standard input\n');
+      return 2;
+    }
+    const stats = textStats(await readInput(file));
+    process.stdout.write(`${stats.words} words, about ${stats.readingMinutes} min to read\n`);
+    return 0;
+  }
+  process.stderr.write(`backstory: unknown command "${command}"\n\n${HELP}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`backstory: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

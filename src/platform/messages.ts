@@ -1,0 +1,142 @@
+// Every message between Backstory's contexts is one case of the protocol below. A message type
+// names its direction, as darkreader does: `cs-bg:` goes from a content script to the
+// background, `popup-cs:` from the toolbar popup to a tab's content script, and so on.
+// Both ends validate: the receiver checks who sent a message and its shape before acting on it,
+// and the sender checks the shape of the reply, so a stale or hostile peer cannot smuggle in
+// data of the wrong type.
+import * as v from 'valibot';
+import { browser, type Runtime } from './browser.js';
+import { errorText, fail, ok, type Result } from './result.js';
+
+const MAX_URL_CHARS = 8_192;
+
+const pageStatus = v.object({
+  title: v.string(),
+  words: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  readingMinutes: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+export type PageStatus = v.InferOutput<typeof pageStatus>;
+
+const protocol = {
+  /** A content script has started in a tab and introduces itself. */
+  'cs-bg:hello': {
+    request: v.object({
+      type: v.literal('cs-bg:hello'),
+      url: v.pipe(v.string(), v.maxLength(MAX_URL_CHARS)),
+    }),
+    reply: v.object({ version: v.string() }),
+  },
+  /** The popup asks the active tab's content script what it sees. */
+  'popup-cs:page-status': {
+    request: v.object({ type: v.literal('popup-cs:page-status') }),
+    reply: pageStatus,
+  },
+} as const;
+
+type Protocol = typeof protocol;
+export type MessageType = keyof Protocol;
+export type Request<K extends MessageType> = v.InferOutput<Protocol[K]['request']>;
+export type Reply<K extends MessageType> = v.InferOutput<Protocol[K]['reply']>;
+
+/** Messages the background answers. */
+export type BackgroundMessageType = Extract<MessageType, `${string}-bg:${string}`>;
+/** Messages a tab's content script answers. */
+export type ContentMessageType = Extract<MessageType, `${string}-cs:${string}`>;
+
+export type Handlers<K extends MessageType> = {
+  [P in K]: (request: Request<P>, sender: Runtime.MessageSender) => Promise<Reply<P>> | Reply<P>;
+};
+
+/** One line per problem, naming the field: "url: Invalid type: Expected string but received 42". */
+function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues.map((issue) => `${v.getDotPath(issue) ?? 'message'}: ${issue.message}`).join('; ');
+}
+
+function replySchema<K extends MessageType>(type: K) {
+  return v.variant('ok', [
+    v.object({ ok: v.literal(true), value: protocol[type].reply }),
+    v.object({ ok: v.literal(false), error: v.string() }),
+  ]);
+}
+
+function parseReply<K extends MessageType>(type: K, raw: unknown): Result<Reply<K>> {
+  if (raw === undefined) return fail(`nobody answered ${type}`);
+  const parsed = v.safeParse(replySchema(type), raw);
+  if (!parsed.success) return fail(`malformed reply to ${type}: ${describeIssues(parsed.issues)}`);
+  return parsed.output.ok ? ok(parsed.output.value) : fail(parsed.output.error);
+}
+
+export async function sendToBackground<K extends BackgroundMessageType>(
+  request: Request<K> & { type: K },
+): Promise<Result<Reply<K>>> {
+  try {
+    return parseReply<K>(request.type, await browser.runtime.sendMessage(request));
+  } catch (error) {
+    return fail(errorText(error));
+  }
+}
+
+export async function sendToTab<K extends ContentMessageType>(
+  tabId: number,
+  request: Request<K> & { type: K },
+): Promise<Result<Reply<K>>> {
+  try {
+    return parseReply<K>(request.type, await browser.tabs.sendMessage(tabId, request));
+  } catch (error) {
+    return fail(errorText(error));
+  }
+}
+
+function extensionOrigin(): string {
+  return browser.runtime.getURL('/');
+}
+
+/** A content script of this extension, running in a web page's tab. */
+export function isOwnContentScript(sender: Runtime.MessageSender): boolean {
+  return (
+    sender.id === browser.runtime.id &&
+    sender.tab?.id !== undefined &&
+    !(sender.url ?? '').startsWith(extensionOrigin())
+  );
+}
+
+/** One of this extension's own pages (popup, options). */
+export function isOwnPage(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin());
+}
+
+const allowedSenders: Record<MessageType, (sender: Runtime.MessageSender) => boolean> = {
+  'cs-bg:hello': isOwnContentScript,
+  'popup-cs:page-status': isOwnPage,
+};
+
+function hasType(message: unknown): message is { type: string } {
+  return typeof message === 'object' && message !== null && 'type' in message && typeof message.type === 'string';
+}
+
+/**
+ * Answers the given message types until `signal` aborts. Messages of other types are left to
+ * other listeners; messages of a handled type from an unexpected sender, or of the wrong shape,
+ * are refused with a reason.
+ */
+export function serve<K extends MessageType>(handlers: Handlers<K>, signal: AbortSignal): void {
+  const handles = (type: string): type is K => Object.hasOwn(handlers, type);
+
+  async function dispatch<P extends K>(type: P, raw: unknown, sender: Runtime.MessageSender) {
+    if (!allowedSenders[type](sender)) return fail<Reply<P>>(`${type} refused from this sender`);
+    const parsed = v.safeParse(protocol[type].request, raw);
+    if (!parsed.success) return fail<Reply<P>>(`malformed ${type}: ${describeIssues(parsed.issues)}`);
+    try {
+      return ok(await handlers[type](parsed.output, sender));
+    } catch (error) {
+      return fail<Reply<P>>(errorText(error));
+    }
+  }
+
+  const listener = (message: unknown, sender: Runtime.MessageSender) => {
+    if (!hasType(message) || !handles(message.type)) return undefined;
+    return dispatch(message.type, message, sender);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}

@@ -1,0 +1,30 @@
+import { browser } from './browser.js';
+
+export function extensionVersion(): string {
+  return browser.runtime.getManifest().version;
+}
+
+/**
+ * Whether this script still belongs to a live extension. After an update, reload or disable,
+ * Chrome leaves old content scripts running in open tabs with `runtime.id` gone; they must
+ * notice and take themselves down.
+ */
+export function isExtensionAlive(): boolean {
+  try {
+    return typeof browser.runtime.id === 'string' && browser.runtime.id.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The tab the user is looking at, as seen from the popup. */
+export async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+/** The hosts of the manifest's content-script match patterns: where Backstory runs by default. */
+export function defaultSiteHosts(): string[] {
+  const patterns = browser.runtime.getManifest().content_scripts?.flatMap((script) => script.matches ?? []) ?? [];
+  return patterns.map((pattern) => pattern.replace(/^\*:\/\/(\*\.)?/, '').replace(/\/.*$/, ''));
+}

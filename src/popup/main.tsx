@@ -1,0 +1,46 @@
+// The toolbar popup: what Backstory sees on the active tab.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { sendToTab, type PageStatus } from '../platform/messages.js';
+import { activeTabId, extensionVersion } from '../platform/runtime.js';
+import { BrandHeader } from '../ui/brand-header.js';
+import './popup.css';
+
+type View = { state: 'loading' } | { state: 'off' } | { state: 'on'; page: PageStatus };
+
+async function loadView(): Promise<View> {
+  const tabId = await activeTabId();
+  if (tabId === undefined) return { state: 'off' };
+  const status = await sendToTab<'popup-cs:page-status'>(tabId, { type: 'popup-cs:page-status' });
+  return status.ok ? { state: 'on', page: status.value } : { state: 'off' };
+}
+
+function Popup() {
+  const [view, setView] = useState<View>({ state: 'loading' });
+  useEffect(() => {
+    void loadView().then(setView);
+  }, []);
+
+  return (
+    <>
+      <BrandHeader>
+        <span class="muted">{extensionVersion()}</span>
+      </BrandHeader>
+      <main aria-live="polite">
+        {view.state === 'loading' && <p class="status muted">Reading this page…</p>}
+        {view.state === 'off' && <p class="status">Backstory is not running on this page.</p>}
+        {view.state === 'on' && (
+          <>
+            <h1 class="page-title">{view.page.title}</h1>
+            <p class="status muted">
+              {new Intl.NumberFormat().format(view.page.words)} words · {view.page.readingMinutes} min read
+            </p>
+          </>
+        )}
+      </main>
+    </>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<Popup />, root);

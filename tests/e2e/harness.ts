@@ -1,0 +1,195 @@
+// Launches real browsers with the built extension and serves the fixture pages under a real
+// news hostname mapped to loopback, so that the shipped manifest's match patterns apply.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const NEWS_HOST = 'www.voanews.com';
+const FIXTURE_PAGES_DIR = resolve('tests/fixtures/pages');
+const FIREFOX_GECKO_ID = 'backstory@reading-companion';
+// Pinned so that tests can open the extension's pages at a known moz-extension:// origin.
+const FIREFOX_EXTENSION_UUID = '6f1d3c0e-5b7a-4d3e-9c61-2a8e4b1f7d90';
+
+export interface BrowserSpec {
+  name: 'Chromium' | 'Firefox ESR';
+  product: 'chrome' | 'firefox';
+  executable: string;
+  installHint: string;
+}
+
+export const BROWSERS: BrowserSpec[] = [
+  {
+    name: 'Chromium',
+    product: 'chrome',
+    executable: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    installHint: 'sudo apt-get install -y chromium (or set CHROMIUM_PATH)',
+  },
+  {
+    name: 'Firefox ESR',
+    product: 'firefox',
+    executable: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    installHint: 'sudo apt-get install -y firefox-esr (or set FIREFOX_PATH)',
+  },
+];
+
+export interface FixtureServer {
+  port: number;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const server = http.createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const file = normalize(join(FIXTURE_PAGES_DIR, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(FIXTURE_PAGES_DIR)) {
+      response.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),
+    );
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the fixture server has no TCP port');
+  const { port } = address;
+  return {
+    port,
+    url: (path) => `http://${NEWS_HOST}:${port}${path}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+export interface ExtensionBrowser {
+  spec: BrowserSpec;
+  browser: Browser;
+  extensionId: string;
+  /** Errors and warnings the extension's own contexts reported so far. */
+  extensionErrors(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+function assertInstalled(spec: BrowserSpec): void {
+  if (!existsSync(spec.executable)) {
+    throw new Error(`${spec.name} was not found at ${spec.executable}. Install it with: ${spec.installHint}`);
+  }
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  // Without these, Chromium keeps trying to reach Google's hosts, which this network refuses.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  `--host-resolver-rules=MAP ${NEWS_HOST} 127.0.0.1`,
+];
+
+export async function launchWithExtension(spec: BrowserSpec, options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+  assertInstalled(spec);
+  const headless = options.headless ?? true;
+  return spec.product === 'chrome' ? launchChromium(spec, headless) : launchFirefox(spec, headless);
+}
+
+async function launchChromium(spec: BrowserSpec, headless: boolean): Promise<ExtensionBrowser> {
+  const browser = await puppeteer.launch({
+    executablePath: spec.executable,
+    headless,
+    pipe: true,
+    enableExtensions: true,
+    args: CHROMIUM_ARGS,
+    defaultViewport: headless ? { width: 1280, height: 900 } : null,
+  });
+  const extensionId = await browser.installExtension(resolve('dist/chrome'));
+  const worker = await browser.waitForTarget(
+    (target) => target.type() === 'service_worker' && target.url().startsWith(`chrome-extension://${extensionId}/`),
+  );
+  // Runtime.enable replays what the worker logged before we attached, so start-up errors count.
+  const session = await worker.createCDPSession();
+  const errors: string[] = [];
+  session.on('Runtime.exceptionThrown', (event) => {
+    errors.push(`background: ${event.exceptionDetails.exception?.description ?? event.exceptionDetails.text}`);
+  });
+  session.on('Runtime.consoleAPICalled', (event) => {
+    if (event.type === 'error' || event.type === 'warning') {
+      errors.push(`background console.${event.type}: ${event.args.map((arg) => String(arg.value)).join(' ')}`);
+    }
+  });
+  await session.send('Runtime.enable');
+  return {
+    spec,
+    browser,
+    extensionId,
+    extensionErrors: async () => [...errors],
+    close: () => browser.close(),
+  };
+}
+
+async function launchFirefox(spec: BrowserSpec, headless: boolean): Promise<ExtensionBrowser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: spec.executable,
+    headless,
+    defaultViewport: headless ? { width: 1280, height: 900 } : null,
+    extraPrefsFirefox: {
+      'network.dns.localDomains': NEWS_HOST,
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      // Print the console of extension contexts to the browser's standard output.
+      'devtools.console.stdout.content': true,
+    },
+  });
+  // Firefox reports uncaught errors of extension pages as "JavaScript error: moz-extension://…",
+  // and console.error/warn as "console.error: …"; Backstory prefixes its own with "Backstory".
+  const errors: string[] = [];
+  const extensionLine = new RegExp(
+    `^(JavaScript (error|warning): moz-extension://${FIREFOX_EXTENSION_UUID}/|console\\.(error|warn): "?Backstory)`,
+  );
+  const output = browser.process()?.stdout;
+  let pending = '';
+  output?.setEncoding('utf8');
+  output?.on('data', (chunk: string) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    errors.push(...lines.filter((line) => extensionLine.test(line)));
+  });
+  const extensionId = await browser.installExtension(resolve('dist/firefox'));
+  return {
+    spec,
+    browser,
+    extensionId,
+    extensionErrors: async () => [...errors],
+    close: () => browser.close(),
+  };
+}
+
+export function extensionPageUrl(session: ExtensionBrowser, path: string): string {
+  return session.spec.product === 'chrome'
+    ? `chrome-extension://${session.extensionId}/${path}`
+    : `moz-extension://${FIREFOX_EXTENSION_UUID}/${path}`;
+}
+
+/** Opens the toolbar popup as a user would (Chromium only) and returns its page. */
+export async function openToolbarPopup(session: ExtensionBrowser, tab: Page): Promise<Page> {
+  const extension = (await session.browser.extensions()).get(session.extensionId);
+  if (!extension) throw new Error('the extension is not installed');
+  await extension.triggerAction(tab);
+  const target = await session.browser.waitForTarget((candidate) =>
+    candidate.url() === extensionPageUrl(session, 'popup/popup.html'),
+  );
+  const popup = await target.asPage();
+  if (!popup) throw new Error('the popup target has no page');
+  return popup;
+}

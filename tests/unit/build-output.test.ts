@@ -1,0 +1,95 @@
+// Checks the build's real output in dist/ (npm test builds before it runs the unit tests).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+type Json = Record<string, unknown>;
+
+function readJson(path: string): Json {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+const source = readJson('manifest.json');
+const chrome = readJson('dist/chrome/manifest.json');
+const firefox = readJson('dist/firefox/manifest.json');
+
+/** Every file path the manifest names. */
+function referencedFiles(manifest: Json): string[] {
+  const text = JSON.stringify(manifest);
+  return [...new Set([...text.matchAll(/"([\w/-]+\.(?:js|html|png|css))"/g)].map((match) => match[1] ?? ''))];
+}
+
+function pngSize(path: string): { width: number; height: number } {
+  const png = readFileSync(path);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('the Chrome build', () => {
+  it('ships manifest.json exactly as written', () => {
+    expect(chrome).toEqual(source);
+  });
+
+  it('is Manifest V3 with the version of package.json', () => {
+    expect(chrome.manifest_version).toBe(3);
+    expect(chrome.version).toBe(readJson('package.json').version);
+  });
+});
+
+describe('the Firefox build', () => {
+  it('differs from Chrome only in the background key and the gecko settings', () => {
+    const { background: chromeBackground, ...chromeRest } = chrome;
+    const { background: firefoxBackground, browser_specific_settings: gecko, ...firefoxRest } = firefox;
+    expect(firefoxRest).toEqual(chromeRest);
+    expect(chromeBackground).toEqual({ service_worker: 'background.js' });
+    expect(firefoxBackground).toEqual({ scripts: ['background.js'] });
+    expect(gecko).toMatchObject({
+      gecko: {
+        id: expect.stringMatching(/@/),
+        strict_min_version: expect.stringMatching(/^\d+\.\d+$/),
+        data_collection_permissions: { required: ['none'] },
+      },
+    });
+  });
+});
+
+describe.each(['chrome', 'firefox'])('dist/%s', (browser) => {
+  const manifest = browser === 'chrome' ? chrome : firefox;
+
+  it('contains every file its manifest names', () => {
+    const files = referencedFiles(manifest);
+    expect(files).toEqual(expect.arrayContaining(['background.js', 'content.js', 'popup/popup.html', 'icons/icon-16.png']));
+    for (const file of files) expect(existsSync(join('dist', browser, file)), file).toBe(true);
+  });
+
+  it('has icons of the sizes their names say', () => {
+    const icons = manifest.icons;
+    expect(icons).toBeTypeOf('object');
+    for (const [size, file] of Object.entries(icons ?? {})) {
+      expect(pngSize(join('dist', browser, String(file)))).toEqual({ width: Number(size), height: Number(size) });
+    }
+  });
+
+  it('has no way to turn a string into HTML in any script', () => {
+    for (const file of referencedFiles(manifest).filter((name) => name.endsWith('.js'))) {
+      expect(readFileSync(join('dist', browser, file), 'utf8')).not.toMatch(/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML/);
+    }
+    for (const page of ['popup/popup.js', 'options/options.js']) {
+      expect(readFileSync(join('dist', browser, page), 'utf8')).not.toMatch(/\.innerHTML\s*=/);
+    }
+  });
+});
+
+describe('build.mjs', () => {
+  it('documents its flags', () => {
+    const help = execFileSync(process.execPath, ['build.mjs', '--help'], { encoding: 'utf8' });
+    for (const flag of ['--browser', '--watch', '--dev', '--package']) expect(help).toContain(flag);
+  });
+
+  it('refuses an unknown browser with a clear message', () => {
+    expect(() => execFileSync(process.execPath, ['build.mjs', '--browser', 'safari'], { stdio: 'pipe' })).toThrow(
+      /--browser must be chrome, firefox or all/,
+    );
+  });
+});

@@ -1,0 +1,39 @@
+// The code's shape, as ARCHITECTURE.md describes it: checked, so that it stays true.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s+['"]([^'"]+)['"]/g)].map(
+    (match) => match[1] ?? match[2] ?? '',
+  );
+}
+
+describe('module boundaries', () => {
+  it('imports webextension-polyfill in src/platform/browser.ts and nowhere else', () => {
+    const importers = sourceFiles('src').filter((file) => imports(file).includes('webextension-polyfill'));
+    expect(importers).toEqual(['src/platform/browser.ts']);
+  });
+
+  it('keeps the engine pure: it imports only engine modules', () => {
+    for (const file of sourceFiles('src/engine')) {
+      for (const specifier of imports(file)) {
+        expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\.?\//);
+        expect(specifier, `${file} imports ${specifier}`).not.toMatch(/^\.\.\/(?!engine\/)/);
+      }
+    }
+  });
+
+  it('reaches the extension APIs only through src/platform', () => {
+    for (const file of sourceFiles('src').filter((name) => !name.startsWith('src/platform/'))) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/\b(chrome|browser)\.(runtime|tabs|storage|scripting|permissions)\b/);
+    }
+  });
+});
