@@ -34,6 +34,8 @@ const STATIC_FILES = {
   'src/options/options.html': 'options/options.html',
 };
 const ICON_SIZES_PX = [16, 32, 48, 96, 128];
+// Compiled once for the CLI and copied into each browser's folder.
+const KNOWLEDGE_OUT = 'dist/knowledge.json';
 
 // Firefox keeps a background page (event page) where Chrome has a service worker.
 const GECKO_SETTINGS = {
@@ -157,6 +159,23 @@ function cliOptions(options, version) {
   };
 }
 
+// The knowledge compiler is TypeScript run under Node at build time.
+async function compileKnowledge() {
+  await esbuild.build({
+    entryPoints: ['src/knowledge/compiler/main.ts'],
+    outfile: 'dist/dev/knowledge-compiler.mjs',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const { buildKnowledge } = await import(pathToFileURL(join(process.cwd(), 'dist/dev/knowledge-compiler.mjs')).href);
+  const ok = await buildKnowledge(KNOWLEDGE_OUT, (line) => process.stdout.write(`${line}\n`));
+  if (!ok) fail('the knowledge file was not built');
+}
+
 async function copyStatic(browser, manifest) {
   const out = join('dist', browser);
   await mkdir(join(out, 'icons'), { recursive: true });
@@ -165,6 +184,7 @@ async function copyStatic(browser, manifest) {
   for (const size of ICON_SIZES_PX) {
     await cp(`icons/icon-${size}.png`, join(out, 'icons', `icon-${size}.png`));
   }
+  await cp(KNOWLEDGE_OUT, join(out, 'knowledge.json'));
   for (const [from, to] of Object.entries(STATIC_FILES)) {
     await mkdir(join(out, to, '..'), { recursive: true });
     await cp(from, join(out, to));
@@ -203,6 +223,7 @@ async function main() {
     fail(`manifest.json has version ${manifest.version} but package.json has ${version}; make them equal`);
   }
   await mkdir('dist', { recursive: true });
+  await compileKnowledge();
 
   const builds = [];
   for (const browser of options.browsers) {

@@ -1,13 +1,17 @@
 // `backstory`: the engine from a terminal.
 import { readFile } from 'node:fs/promises';
 import { textStats } from '../engine/text-stats.js';
+import { knowledgeCommand } from './knowledge-command.js';
 
 declare const BACKSTORY_VERSION: string; // replaced by the build
 
 const HELP = `Usage: backstory <command> [options]
 
 Commands:
-  stats FILE|-        word count and reading time of a text file (- reads standard input)
+  stats FILE|-              word count and reading time of a text file (- reads standard input)
+  knowledge stats [--json]  what the bundled knowledge file holds
+  knowledge find NAME [--json]
+                            the entities NAME could mean, with descriptions and roles
 
 Options:
   --help, -h          show this help
@@ -31,6 +35,7 @@ async function main(args: string[]): Promise<number> {
     process.stdout.write(`${BACKSTORY_VERSION}\n`);
     return 0;
   }
+  if (command === 'knowledge') return knowledgeCommand(rest, (text) => process.stdout.write(text));
   if (command === 'stats') {
     const [file] = rest;
     if (file === undefined || rest.length !== 1) {

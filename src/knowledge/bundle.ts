@@ -1,0 +1,42 @@
+// The knowledge file the extension ships (knowledge.json): what the compiler writes and what
+// the background and the CLI load. Aliases are spelled out as objects, the name among them.
+import type { EntityKind } from './kinds.js';
+import type { Entity } from './schema.js';
+
+export const KNOWLEDGE_FORMAT = 1;
+export const KNOWLEDGE_FILE = 'knowledge.json';
+
+export type AliasForm = 'name' | 'short' | 'acronym';
+
+export interface CompiledAlias {
+  text: string;
+  form: AliasForm;
+  lang?: string;
+  /** Also an ordinary word: accept only capitalised and with supporting context. */
+  common?: true;
+  case?: 'any';
+}
+
+export interface CompiledEntity extends Omit<Entity, 'aliases' | 'source' | 'prior' | 'kind'> {
+  kind: EntityKind;
+  aliases: CompiledAlias[];
+  source: string;
+  prior: number;
+}
+
+export interface SourceCredit {
+  id: string;
+  name: string;
+  licence: string;
+  url: string;
+  /** What Backstory takes from it. */
+  what: string;
+}
+
+export interface KnowledgeBundle {
+  format: typeof KNOWLEDGE_FORMAT;
+  /** Hand-written facts are true as of this date (YYYY-MM). */
+  asOf: string;
+  sources: SourceCredit[];
+  entities: CompiledEntity[];
+}

