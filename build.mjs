@@ -150,7 +150,8 @@ function cliOptions(options, version) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'bundle',
+    // jsdom (for Readability in Node) loads files of its own at run time: leave it to node_modules.
+    external: ['jsdom'],
     minify: false,
     sourcemap: options.dev ? 'linked' : false,
     banner: { js: '#!/usr/bin/env node' },

@@ -1,6 +1,7 @@
 // `backstory`: the engine from a terminal.
 import { readFile } from 'node:fs/promises';
 import { textStats } from '../engine/text-stats.js';
+import { analyzeCommand } from './analyze-command.js';
 import { knowledgeCommand } from './knowledge-command.js';
 
 declare const BACKSTORY_VERSION: string; // replaced by the build
@@ -8,6 +9,8 @@ declare const BACKSTORY_VERSION: string; // replaced by the build
 const HELP = `Usage: backstory <command> [options]
 
 Commands:
+  analyze FILE|- [--json] [--date YYYY-MM-DD] [--lang xx]
+                            the people, places, organizations and events an article names
   stats FILE|-              word count and reading time of a text file (- reads standard input)
   knowledge stats [--json]  what the bundled knowledge file holds
   knowledge find NAME [--json]
@@ -35,6 +38,7 @@ async function main(args: string[]): Promise<number> {
     process.stdout.write(`${BACKSTORY_VERSION}\n`);
     return 0;
   }
+  if (command === 'analyze') return analyzeCommand(rest, (text) => process.stdout.write(text));
   if (command === 'knowledge') return knowledgeCommand(rest, (text) => process.stdout.write(text));
   if (command === 'stats') {
     const [file] = rest;

@@ -68,7 +68,12 @@ export class EntityIndex {
   mergeInto(id: string, extra: Entity, reason: string): void {
     const base = this.byId.get(id);
     if (!base) throw new Error(`no entity ${id} to merge into`);
-    this.add(absorb(base, extra));
+    // An alias that already names another entity of the same kind is the other one's
+    // (WordNet lists "China" for Taiwan): it would only make two cards compete.
+    const aliases = (extra.aliases ?? []).filter((alias) =>
+      this.named(aliasText(alias)).every((other) => other.id === id || other.kind !== base.kind),
+    );
+    this.add(absorb(base, { ...extra, aliases }));
     this.report.merged.push({ into: id, from: extra.id, reason });
   }
 

@@ -74,7 +74,7 @@ function uniqueAliases(name: string, aliases: (string | AliasObject)[]): (string
 function describe(country: WorldCountry, name: string): string {
   const where = country.subregion || country.region;
   const what = country.independent ? 'Country' : 'Territory';
-  const capital = country.capital[0];
+  const capital = country.capital[0]?.replace(/\.$/, '');
   return `${what} in ${where}${capital && capital !== name ? `; capital ${capital}` : ''}.`;
 }
 

@@ -1,0 +1,24 @@
+// Folding for comparison: the engine never rewrites the article's text (offsets stay true to
+// it); it compares folded keys of words instead.
+
+const SPECIAL_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i', þ: 'th', ð: 'd' };
+const SPECIALS = /[ßæœøđłıþð]/g;
+// Combining marks, soft hyphens and zero-width joiners do not change which word it is.
+const IGNORABLE = /[\p{M}\u00AD\u200B-\u200D\u2060]/gu;
+const ASCII = /^[\x00-\x7F]*$/;
+
+/** A word as the matcher compares it: lower case, without diacritics: "Souček" -> "soucek". */
+export function foldKey(word: string): string {
+  if (ASCII.test(word)) return word.toLowerCase();
+  return word
+    .normalize('NFD')
+    .replace(IGNORABLE, '')
+    .toLowerCase()
+    .replace(SPECIALS, (char) => SPECIAL_FOLDS[char] ?? char);
+}
+
+/** The word with diacritics and ignorable characters removed but its case kept. */
+export function foldMarks(word: string): string {
+  if (ASCII.test(word)) return word;
+  return word.normalize('NFD').replace(IGNORABLE, '').normalize('NFC');
+}

@@ -1,0 +1,129 @@
+// Finds every alias of the knowledge file in an article in one pass over its words: at each
+// word, the longest alias that starts there and fits the case rule wins, and matching goes on
+// after it. Several entities may share the winning alias; linking chooses between them.
+import type { AliasEntry, AliasIndex } from './alias-index.js';
+import { foldKey, foldMarks } from './fold.js';
+import { SUFFIXING_SCRIPT, UNSPACED_SCRIPT, type Tokens } from './tokens.js';
+
+export interface Match {
+  start: number;
+  end: number;
+  /** Index of the first word of the match, or -1 inside a word (unspaced scripts). */
+  word: number;
+  /** Index of the last word of the match. */
+  lastWord: number;
+  candidates: AliasEntry[];
+}
+
+const SPACE_OR_HYPHEN = new Set([' ', '-']);
+
+function separatorFits(raw: string, expected: string): boolean {
+  if (raw === expected) return true;
+  const isSpace = /^[ \t\u00A0\u2000-\u200A\u202F]+$/.test(raw) || (raw.includes('\n') && !/\n\s*\n/.test(raw) && /^\s+$/.test(raw));
+  const isHyphen = /^[-‐‑‒–—]$/.test(raw);
+  const klass = isSpace ? ' ' : isHyphen ? '-' : raw;
+  return klass === expected || (SPACE_OR_HYPHEN.has(klass) && SPACE_OR_HYPHEN.has(expected));
+}
+
+/**
+ * The case rule: the first word must be written as in the alias (or in capitals, as in
+ * headlines and datelines, except for aliases that are ordinary words, where only real
+ * capitalisation is evidence); later words may differ in case ("Korean peninsula").
+ * Acronyms match exactly.
+ */
+function caseFits(text: string, tokens: Tokens, word: number, entry: AliasEntry): boolean {
+  if (entry.anyCase) return true;
+  // An alias that is also an ordinary word counts only where it is capitalised.
+  if (entry.common && !/^\p{Lu}/u.test(text.slice(tokens.starts[word], tokens.ends[word]))) return false;
+  for (let i = 0; i < entry.words.length; i++) {
+    const written = foldMarks(text.slice(tokens.starts[word + i], tokens.ends[word + i]));
+    const expected = entry.words[i] ?? '';
+    if (written === expected) continue;
+    if (entry.form === 'acronym') return false;
+    if (i > 0) continue;
+    // An alias written in lower case ("the North") may open a sentence.
+    const lowerInitial = expected.charAt(0) !== expected.charAt(0).toUpperCase();
+    if (lowerInitial && written === expected.charAt(0).toUpperCase() + expected.slice(1)) continue;
+    if (entry.common || expected.length < 2 || written !== expected.toUpperCase()) return false;
+  }
+  return true;
+}
+
+function languageFits(entry: AliasEntry, lang: string): boolean {
+  return entry.lang === undefined || !entry.latin || entry.lang === lang;
+}
+
+function matchAt(text: string, tokens: Tokens, word: number, list: readonly AliasEntry[], lang: string): Match | undefined {
+  let found: Match | undefined;
+  for (const entry of list) {
+    const length = entry.keys.length;
+    if (found && length < found.lastWord - found.word + 1) break;
+    if (word + length > tokens.count) continue;
+    let fits = true;
+    for (let i = 1; i < length && fits; i++) {
+      fits =
+        tokens.keys[word + i] === entry.keys[i] &&
+        separatorFits(text.slice(tokens.ends[word + i - 1], tokens.starts[word + i]), entry.separators[i - 1] ?? ' ');
+    }
+    if (!fits) continue;
+    const lastEnd = tokens.ends[word + length - 1] ?? 0;
+    if (entry.trailing && !text.startsWith(entry.trailing, lastEnd)) continue;
+    if (!languageFits(entry, lang) || !caseFits(text, tokens, word, entry)) continue;
+    const end = lastEnd + entry.trailing.length;
+    if (found && found.end !== end) continue;
+    if (found) found.candidates.push(entry);
+    else found = { start: tokens.starts[word] ?? 0, end, word, lastWord: word + length - 1, candidates: [entry] };
+  }
+  return found;
+}
+
+/** Names inside a run of an unspaced script (Chinese, Japanese, Thai), longest first. */
+function matchUnspaced(text: string, start: number, end: number, index: AliasIndex, word: number, matches: Match[]): void {
+  for (let at = start; at < end; ) {
+    const list = index.byFirstChar.get(foldKey(text.charAt(at)));
+    const entry = list?.find((candidate) => text.startsWith(candidate.text, at) && at + candidate.text.length <= end);
+    if (!entry || !list) {
+      at++;
+      continue;
+    }
+    const candidates = list.filter((candidate) => candidate.text === entry.text);
+    matches.push({ start: at, end: at + entry.text.length, word: -1, lastWord: word, candidates });
+    at += entry.text.length;
+  }
+}
+
+/** A Hangul word that starts with a known name followed by a particle: 판문점에서. */
+function matchHangul(tokens: Tokens, word: number, index: AliasIndex): Match | undefined {
+  const key = tokens.keys[word] ?? '';
+  for (let length = key.length; length >= 2; length--) {
+    const list = index.hangulByKey.get(key.slice(0, length));
+    if (list) {
+      const start = tokens.starts[word] ?? 0;
+      return { start, end: start + length, word, lastWord: word, candidates: [...list] };
+    }
+  }
+  return undefined;
+}
+
+export function findMatches(text: string, tokens: Tokens, index: AliasIndex, lang: string): Match[] {
+  const matches: Match[] = [];
+  for (let word = 0; word < tokens.count; ) {
+    const list = index.byFirstKey.get(tokens.keys[word] ?? '');
+    const match = list ? matchAt(text, tokens, word, list, lang) : undefined;
+    if (match) {
+      matches.push(match);
+      word = match.lastWord + 1;
+      continue;
+    }
+    const start = tokens.starts[word] ?? 0;
+    const end = tokens.ends[word] ?? 0;
+    const first = text.charAt(start);
+    if (index.byFirstChar.size > 0 && UNSPACED_SCRIPT.test(text.slice(start, end))) matchUnspaced(text, start, end, index, word, matches);
+    else if (index.hangulByKey.size > 0 && SUFFIXING_SCRIPT.test(first)) {
+      const hangul = matchHangul(tokens, word, index);
+      if (hangul) matches.push(hangul);
+    }
+    word++;
+  }
+  return matches;
+}
