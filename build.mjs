@@ -142,6 +142,21 @@ function esbuildOptions(browser, options, version) {
   };
 }
 
+// The engine as an ES module for Node: parseKnowledge(text) and createAnalyzer(knowledge).
+function engineOptions(options) {
+  return {
+    entryPoints: ['src/engine/index.ts'],
+    outfile: 'dist/engine.mjs',
+    bundle: true,
+    platform: 'neutral',
+    format: 'esm',
+    target: 'es2022',
+    minify: false,
+    sourcemap: options.dev ? 'linked' : false,
+    logLevel: 'warning',
+  };
+}
+
 function cliOptions(options, version) {
   return {
     entryPoints: ['src/cli/main.ts'],
@@ -232,7 +247,7 @@ async function main() {
     await copyStatic(browser, manifest);
     builds.push(esbuildOptions(browser, options, version));
   }
-  builds.push(cliOptions(options, version));
+  builds.push(cliOptions(options, version), engineOptions(options));
 
   if (options.watch) {
     for (const build of builds) await (await esbuild.context(build)).watch();
@@ -241,7 +256,7 @@ async function main() {
   }
   const results = await Promise.all(builds.map((build) => esbuild.build(build)));
   await assertNoHtmlSinks(results);
-  process.stdout.write(`build: ${options.browsers.map((b) => `dist/${b}`).join(', ')}, dist/cli.mjs (${options.dev ? 'dev' : 'minified'})\n`);
+  process.stdout.write(`build: ${options.browsers.map((b) => `dist/${b}`).join(', ')}, dist/cli.mjs, dist/engine.mjs (${options.dev ? 'dev' : 'minified'})\n`);
 
   if (options.package) {
     for (const browser of options.browsers) {

@@ -1,6 +1,7 @@
 // `backstory analyze FILE|- [--json] [--date YYYY-MM-DD]`
 import { readFile } from 'node:fs/promises';
 import { createAnalyzer, type Analyzer } from '../engine/analyze.js';
+import { detectLanguage } from '../engine/language.js';
 import { parseKnowledge } from '../knowledge/load.js';
 import { readArticle } from './article.js';
 
@@ -41,7 +42,8 @@ export async function analyzeCommand(args: string[], write: (text: string) => vo
   const [file = '-'] = files;
   const article = await readArticle(file === '-' ? 'stdin' : file, file === '-' ? await readStdin() : undefined);
   const published = date ?? article.published;
-  const language = lang ?? article.language;
+  const declared = lang ?? article.language;
+  const language = declared ?? detectLanguage(article.text);
   const analyzer = await loadAnalyzer();
   const entities = analyzer.analyze({
     text: article.text,

@@ -8,7 +8,8 @@ import { JSDOM } from 'jsdom';
 export interface Article {
   title: string;
   published: string | null;
-  language: string;
+  /** The page's declared language, or null when it declares none. */
+  language: string | null;
   /** Paragraphs separated by blank lines, whitespace collapsed within them. */
   text: string;
 }
@@ -51,7 +52,7 @@ export function articleFromHtml(html: string, url = 'https://example.org/article
   const dom = new JSDOM(html, { url });
   const document = dom.window.document;
   const published = metaDate(document);
-  const language = (document.documentElement.getAttribute('lang') ?? '').split('-')[0] || 'en';
+  const language = (document.documentElement.getAttribute('lang') ?? '').split('-')[0] || null;
   const parsed = new Readability(document).parse();
   const title = collapse(parsed?.title ?? document.title ?? '');
   const body = parsed?.content ? blockText(parsed.content) : collapse(document.body?.textContent ?? '');
@@ -63,7 +64,7 @@ export function articleFromHtml(html: string, url = 'https://example.org/article
 export function articleFromText(raw: string): Article {
   const text = raw.replace(/\r\n?/g, '\n').trim();
   const title = collapse(text.split('\n', 1)[0] ?? '');
-  return { title, published: null, language: 'en', text };
+  return { title, published: null, language: null, text };
 }
 
 export async function readArticle(path: string, raw?: string): Promise<Article> {

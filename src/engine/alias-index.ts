@@ -8,7 +8,8 @@ export interface AliasEntry {
   entity: number;
   text: string;
   form: AliasForm;
-  lang: string | undefined;
+  /** The languages the alias belongs to; undefined: any. */
+  langs: string[] | undefined;
   common: boolean;
   anyCase: boolean;
   /** Folded keys of the alias's words. */
@@ -64,7 +65,7 @@ export function buildAliasIndex(entities: readonly CompiledEntity[]): AliasIndex
         entity: index,
         text: alias.text,
         form: alias.form,
-        lang: alias.lang,
+        langs: alias.lang?.split(' '),
         common: alias.common === true,
         anyCase: alias.case === 'any',
         keys,

@@ -3,6 +3,7 @@
 import type { CompiledEntity, KnowledgeBundle } from '../knowledge/bundle.js';
 import { buildAliasIndex, type AliasIndex } from './alias-index.js';
 import { linkMatches, type Mention } from './link.js';
+import { detectLanguage } from './language.js';
 import { findMatches } from './match.js';
 import { normaliseSalience, rawSalience } from './salience.js';
 import { describeRole, roleAt } from './time.js';
@@ -14,7 +15,10 @@ export interface AnalyzeInput {
   title?: string;
   /** Publication date, YYYY-MM-DD (or longer ISO); selects the roles to show. */
   date?: string;
-  /** BCP 47 language of the article; aliases in other Latin-script languages do not apply. */
+  /**
+   * BCP 47 language of the article; aliases in other Latin-script languages do not apply.
+   * Guessed from the text when absent.
+   */
   lang?: string;
 }
 
@@ -42,9 +46,9 @@ export interface Analyzer {
   readonly knowledge: KnowledgeBundle;
 }
 
-function mentionsIn(text: string, lang: string, index: AliasIndex, entities: readonly CompiledEntity[]): Mention[] {
+function mentionsIn(text: string, lang: string, index: AliasIndex, entities: readonly CompiledEntity[], date?: string): Mention[] {
   const tokens = tokenize(text);
-  return linkMatches(text, tokens, findMatches(text, tokens, index, lang), entities);
+  return linkMatches(text, tokens, findMatches(text, tokens, index, lang), entities, date);
 }
 
 export function createAnalyzer(knowledge: KnowledgeBundle): Analyzer {
@@ -52,11 +56,11 @@ export function createAnalyzer(knowledge: KnowledgeBundle): Analyzer {
   const index = buildAliasIndex(entities);
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
 
-  function analyze({ text, title, date, lang = 'en' }: AnalyzeInput): FoundEntity[] {
-    const language = lang.toLowerCase().split('-')[0] ?? 'en';
-    const mentions = mentionsIn(text, language, index, entities);
-    const headline = new Set(title ? mentionsIn(title, language, index, entities).map((mention) => mention.entity) : []);
+  function analyze({ text, title, date, lang }: AnalyzeInput): FoundEntity[] {
+    const language = lang ? (lang.toLowerCase().split('-')[0] ?? 'en') : detectLanguage(`${title ?? ''}\n${text}`);
     const day = date?.slice(0, 10);
+    const mentions = mentionsIn(text, language, index, entities, day);
+    const headline = new Set(title ? mentionsIn(title, language, index, entities, day).map((mention) => mention.entity) : []);
 
     const grouped = new Map<number, Mention[]>();
     for (const mention of mentions) {

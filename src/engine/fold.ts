@@ -10,9 +10,11 @@ const ASCII = /^[\x00-\x7F]*$/;
 /** A word as the matcher compares it: lower case, without diacritics: "Souček" -> "soucek". */
 export function foldKey(word: string): string {
   if (ASCII.test(word)) return word.toLowerCase();
+  // NFC after stripping marks puts Hangul syllables (and any other composed letters) back together.
   return word
     .normalize('NFD')
     .replace(IGNORABLE, '')
+    .normalize('NFC')
     .toLowerCase()
     .replace(SPECIALS, (char) => SPECIAL_FOLDS[char] ?? char);
 }

@@ -3,6 +3,7 @@
 import type { CompiledEntity } from '../knowledge/bundle.js';
 import type { AliasEntry } from './alias-index.js';
 import type { Match } from './match.js';
+import { roleAt } from './time.js';
 import type { Tokens } from './tokens.js';
 
 /** Links below this confidence are dropped. */
@@ -15,6 +16,14 @@ const COUNTRY_CONTEXT_WEIGHT = 1;
 const ALREADY_NAMED_BONUS = 0.5;
 /** A city or region named by an ordinary word (Nice, Reading) needs its country this present. */
 const COMMON_PLACE_MIN_COUNTRY_SHARE = 0.3;
+/** Towns below this prior (about 300,000 people) whose name other places share... */
+const AMBIGUOUS_TOWN_MAX_PRIOR = 0.55;
+/** ...need their state named, or outside the US their country this present. */
+const TOWN_MIN_COUNTRY_SHARE = 0.3;
+/** A surname after the title of the one office its bearer held then is this sure. */
+const TITLED_SURNAME_CONFIDENCE = 0.85;
+/** An article is about a country when this share of what it names for sure lies there. */
+const ARTICLE_COUNTRY_SHARE = 0.3;
 /** Coreference: a surname after the full name is this sure. */
 const COREFERENCE_CONFIDENCE = 0.95;
 
@@ -76,6 +85,45 @@ function insideLongerName(context: Context, match: Match, matchStarts: Set<numbe
   return false;
 }
 
+// Photo credits and agency tags are not the article's text: "(Thomas Coex/AFP/Getty Images)",
+// "(Reuters)" ending a caption, "CreditJeon Heon-Kyun/EPA", "Photo: AP".
+const CREDIT_PATTERNS = [
+  /\((?:[^()\n]{0,80}\/[^()\n]{0,80}|[\p{Lu}][\p{L}.&' -]{0,30})\)\s*(?=\n|$)/gu,
+  /\((?:[\p{Lu}][\p{L}.&' -]{0,30})\)\s+[-—–]/gu,
+  /Credit(?:s)?(?=\p{Lu})[^\n]*/gu,
+  /\b(?:Photo|Photograph|Image|Picture)s?(?: credit)?:[^\n]*/gu,
+];
+
+function creditRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const pattern of CREDIT_PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) ranges.push([match.index, match.index + match[0].length]);
+  }
+  return ranges;
+}
+
+// Words before a surname that say which office its bearer holds ("President Obama").
+const ROLE_TITLES: [RegExp, RegExp][] = [
+  [/^(?:President)$/, /\bpresident\b/i],
+  [/^(?:Prime Minister|Premier|PM)$/, /\bprime minister\b|\bpremier\b/i],
+  [/^(?:Chancellor)$/, /\bchancellor\b/i],
+  [/^(?:Secretary|Secretary of State)$/, /\bsecretary\b/i],
+  [/^(?:Senator|Sen)$/, /\bsenator\b|\bsenate\b/i],
+  [/^(?:Governor|Gov)$/, /\bgovernor\b/i],
+  [/^(?:Representative|Rep|Congressman|Congresswoman)$/, /\brepresentative\b|\bhouse\b|\bcongress/i],
+  [/^(?:Speaker)$/, /\bspeaker\b/i],
+  [/^(?:Minister|Foreign Minister|Defense Minister|Defence Minister)$/, /\bminister\b/i],
+  [/^(?:King|Queen|Emperor|Emir|Sultan|Crown Prince)$/, /\bking\b|\bqueen\b|\bemperor\b|\bemir\b|\bsultan\b|\bcrown prince\b/i],
+  [/^(?:Pope)$/, /\bpope\b/i],
+  [/^(?:Mayor)$/, /\bmayor\b/i],
+  [/^(?:General|Gen)$/, /\bgeneral\b|\bchief of\b|\bcommander\b/i],
+  [/^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Judge|Justice)$/, /./],
+];
+// "the Obama administration", "the Netanyahu government": a surname before these names its leader.
+const LEADERSHIP_NOUNS = /^(?:administration|government|cabinet|presidency|White House|campaign)$/;
+const LEADER_ROLE = /\bpresident\b|\bprime minister\b|\bchancellor\b|\bpremier\b|\bking\b|\bqueen\b/i;
+
 /** Where the article is: the share of its unambiguous places and entities per country. */
 function countryShares(strong: Map<number, number>, entities: readonly CompiledEntity[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -97,10 +145,39 @@ function softmaxBest(scores: number[]): { best: number; confidence: number } {
   return { best, confidence: (weights[best] ?? 0) / sum };
 }
 
-export function linkMatches(text: string, tokens: Tokens, matches: readonly Match[], entities: readonly CompiledEntity[]): Mention[] {
+/** The role word written before a match ("President", "Prime Minister", "Mr."), if any. */
+function titleBefore({ text, tokens }: Context, word: number): RegExp | undefined {
+  if (word <= 0) return undefined;
+  const before = text.slice(Math.max(0, (tokens.starts[word] ?? 0) - 40), tokens.starts[word]);
+  const written = /((?:\p{Lu}[\p{L}]*\.? ){1,3})$/u.exec(before)?.[1]?.replace(/\./g, '').trim();
+  if (!written) return undefined;
+  const lastTwo = written.split(' ').slice(-2).join(' ');
+  const last = written.split(' ').slice(-1).join(' ');
+  for (const [title, role] of ROLE_TITLES) if (title.test(lastTwo) || title.test(last)) return role;
+  return undefined;
+}
+
+function wordAfter({ text, tokens }: Context, match: Match): string {
+  const next = match.lastWord + 1;
+  if (match.word < 0 || next >= tokens.count) return '';
+  if (!/^ $/.test(text.slice(tokens.ends[match.lastWord], tokens.starts[next]))) return '';
+  const second = next + 1 < tokens.count ? text.slice(tokens.starts[next], tokens.ends[next + 1]) : '';
+  const word = text.slice(tokens.starts[next], tokens.ends[next]);
+  return LEADERSHIP_NOUNS.test(second) ? second : word;
+}
+
+export function linkMatches(
+  text: string,
+  tokens: Tokens,
+  matches: readonly Match[],
+  entities: readonly CompiledEntity[],
+  date?: string,
+): Mention[] {
   const context: Context = { text, tokens, entities };
   const matchStarts = new Set(matches.map((match) => match.word));
-  const usable = matches.filter((match) => !insideLongerName(context, match, matchStarts));
+  const credits = creditRanges(text);
+  const inCredit = (match: Match) => credits.some(([start, end]) => match.start >= start && match.end <= end);
+  const usable = matches.filter((match) => !inCredit(match) && !insideLongerName(context, match, matchStarts));
 
   // Pass 1: names and acronyms that can only mean one thing set the article's context.
   const isStrong = (entry: AliasEntry) => entry.form !== 'short' && !entry.common;
@@ -113,32 +190,70 @@ export function linkMatches(text: string, tokens: Tokens, matches: readonly Matc
   const shares = countryShares(strong, entities);
   const distinctCountries = new Set([...strong.keys()].flatMap((index) => entities[index]?.country ?? [])).size;
 
+  // Names of what the article names for sure, to place ambiguous towns ("Hamilton" needs Ohio).
+  const strongNames = new Set([...strong.keys()].flatMap((index) => entities[index]?.name ?? []));
+
   // Pass 2: in reading order, so that a surname can refer back to a full name.
   const mentions: Mention[] = [];
   const lastNamedAt = new Map<number, number>();
-  for (const match of usable) {
+
+  const link = (match: Match): Mention | undefined => {
     const coreferent = match.candidates.filter((entry) => entry.form === 'short' && lastNamedAt.has(entry.entity));
     if (coreferent.length > 0) {
       const latest = coreferent.reduce((a, b) => ((lastNamedAt.get(a.entity) ?? 0) >= (lastNamedAt.get(b.entity) ?? 0) ? a : b));
-      mentions.push({ start: match.start, end: match.end, entity: latest.entity, confidence: COREFERENCE_CONFIDENCE });
-      continue;
+      return { start: match.start, end: match.end, entity: latest.entity, confidence: COREFERENCE_CONFIDENCE };
+    }
+    // A surname with the office before it ("President Obama") or its leadership after it ("the
+    // Obama administration") names the one bearer who held such an office at the article's date.
+    const shortPeople = match.candidates.filter((entry) => entry.form === 'short' && entities[entry.entity]?.kind === 'person');
+    if (shortPeople.length > 0 && match.word >= 0) {
+      const role = titleBefore(context, match.word) ?? (LEADERSHIP_NOUNS.test(wordAfter(context, match)) ? LEADER_ROLE : undefined);
+      if (role) {
+        const holders = [...new Set(shortPeople.map((entry) => entry.entity))].filter((index) => {
+          const roles = entities[index]?.roles ?? [];
+          const held = date ? roleAt(roles.filter((r) => role.test(r.title)), date) : roles.find((r) => role.test(r.title));
+          return held !== undefined;
+        });
+        const [only] = holders;
+        if (holders.length === 1 && only !== undefined) {
+          lastNamedAt.set(only, match.start);
+          return { start: match.start, end: match.end, entity: only, confidence: TITLED_SURNAME_CONFIDENCE };
+        }
+      }
     }
     const sentenceStart = match.word >= 0 && opensSentence(context, match.word);
+    const singleWord = match.word === match.lastWord;
+    const placeCandidates = new Set(match.candidates.filter((entry) => entities[entry.entity]?.kind === 'place').map((entry) => entry.entity));
     const candidates = match.candidates.filter((entry) => {
       if (entry.form === 'short') return false;
-      if (!entry.common) return true;
-      // An ordinary word needs real capitalisation and support from the article.
       const entity = entities[entry.entity];
-      const countryShare = entity?.country ? (shares.get(entity.country) ?? 0) : 0;
-      const isCountry = entity?.subkind === 'country' || entity?.subkind === 'territory';
+      if (!entity) return false;
+      const countryShare = entity.country ? (shares.get(entity.country) ?? 0) : 0;
+      const isCountry = entity.subkind === 'country' || entity.subkind === 'territory';
+      // A capitalised first word of a sentence is weak evidence for a generated, minor name
+      // from a country the article does not otherwise name.
+      if (sentenceStart && singleWord && entity.source !== 'curated' && entity.prior < 0.9 && countryShare === 0 && !strong.has(entry.entity)) return false;
+      // A town whose name other places share needs its state or country named in the article.
+      if (entity.subkind === 'city' && entity.prior < AMBIGUOUS_TOWN_MAX_PRIOR && placeCandidates.size > 1 && !strong.has(entry.entity)) {
+        const region = entity.facts?.State ?? (entity.country ? undefined : '');
+        const placed = region ? strongNames.has(region) : countryShare >= TOWN_MIN_COUNTRY_SHARE;
+        if (!placed) return false;
+      }
+      if (!entry.common) return true;
+      // An ordinary word needs real capitalisation and support from the article: named
+      // otherwise too, in the country the article is about, or written by hand as a name that
+      // stands mid-sentence ("Apple", "Earth", "Twitter").
+      const handWrittenName = entity.source === 'curated' && !sentenceStart && (entity.kind !== 'place' || entity.subkind === 'celestial');
       const supported =
         strong.has(entry.entity) ||
-        (isCountry && (countryShare > 0 || distinctCountries >= 2)) ||
-        ((entity?.subkind === 'city' || entity?.subkind === 'region') && countryShare >= COMMON_PLACE_MIN_COUNTRY_SHARE);
+        handWrittenName ||
+        countryShare >= ARTICLE_COUNTRY_SHARE ||
+        (isCountry && (countryShare > 0 || distinctCountries >= 1)) ||
+        ((entity.subkind === 'city' || entity.subkind === 'region') && countryShare >= COMMON_PLACE_MIN_COUNTRY_SHARE);
       return supported && !sentenceStart;
     });
     const unique = [...new Map(candidates.map((entry) => [entry.entity, entry])).values()];
-    if (unique.length === 0) continue;
+    if (unique.length === 0) return match.fallback ? link(match.fallback) : undefined;
     const scores = unique.map((entry) => {
       const entity = entities[entry.entity];
       const prior = entity?.prior ?? 0;
@@ -147,9 +262,22 @@ export function linkMatches(text: string, tokens: Tokens, matches: readonly Matc
     });
     const { best, confidence } = softmaxBest(scores);
     const chosen = unique[best];
-    if (!chosen || confidence < MIN_LINK_CONFIDENCE) continue;
-    mentions.push({ start: match.start, end: match.end, entity: chosen.entity, confidence });
-    if (chosen.form !== 'short') lastNamedAt.set(chosen.entity, match.start);
+    if (!chosen || confidence < MIN_LINK_CONFIDENCE) return match.fallback ? link(match.fallback) : undefined;
+    // A longer name from a country the article never mentions yields to a shorter one from a
+    // country it does ("The Republicans" of France, or the Republicans of a US story).
+    const chosenCountry = entities[chosen.entity]?.country;
+    if (match.fallback && chosenCountry && !shares.has(chosenCountry) && !strong.has(chosen.entity)) {
+      const shorter = link(match.fallback);
+      const shorterCountry = shorter ? entities[shorter.entity]?.country : undefined;
+      if (shorter && shorterCountry && shares.has(shorterCountry)) return shorter;
+    }
+    lastNamedAt.set(chosen.entity, match.start);
+    return { start: match.start, end: match.end, entity: chosen.entity, confidence };
+  };
+
+  for (const match of usable) {
+    const mention = link(match);
+    if (mention) mentions.push(mention);
   }
   return mentions;
 }

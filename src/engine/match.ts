@@ -13,9 +13,29 @@ export interface Match {
   /** Index of the last word of the match. */
   lastWord: number;
   candidates: AliasEntry[];
+  /** The next shorter alias found at the same place, for when none of these candidates holds. */
+  fallback?: Match;
 }
 
 const SPACE_OR_HYPHEN = new Set([' ', '-']);
+
+// Languages that inflect names by adding endings: Czech "Liverpoolu", "Moyesem".
+const INFLECTING_LANGUAGES = new Set(['cs', 'sk', 'pl', 'ru', 'uk', 'be', 'hr', 'sr', 'sl', 'bg', 'lt', 'lv', 'fi', 'et', 'hu']);
+/** The longest ending taken for an inflection, and the shortest name that may carry one. */
+const MAX_INFLECTION_CHARS = 3;
+const MIN_INFLECTED_NAME_CHARS = 4;
+
+/** A written word fits an alias word when equal or, in an inflecting language, the word plus an ending. */
+function wordFits(written: string, expected: string, inflecting: boolean): boolean {
+  if (written === expected) return true;
+  return (
+    inflecting &&
+    expected.length >= MIN_INFLECTED_NAME_CHARS &&
+    written.length - expected.length <= MAX_INFLECTION_CHARS &&
+    written.length > expected.length &&
+    written.startsWith(expected)
+  );
+}
 
 function separatorFits(raw: string, expected: string): boolean {
   if (raw === expected) return true;
@@ -31,13 +51,14 @@ function separatorFits(raw: string, expected: string): boolean {
  * capitalisation is evidence); later words may differ in case ("Korean peninsula").
  * Acronyms match exactly.
  */
-function caseFits(text: string, tokens: Tokens, word: number, entry: AliasEntry): boolean {
+function caseFits(text: string, tokens: Tokens, word: number, entry: AliasEntry, inflecting: boolean): boolean {
   if (entry.anyCase) return true;
   // An alias that is also an ordinary word counts only where it is capitalised.
   if (entry.common && !/^\p{Lu}/u.test(text.slice(tokens.starts[word], tokens.ends[word]))) return false;
   for (let i = 0; i < entry.words.length; i++) {
-    const written = foldMarks(text.slice(tokens.starts[word + i], tokens.ends[word + i]));
     const expected = entry.words[i] ?? '';
+    const full = foldMarks(text.slice(tokens.starts[word + i], tokens.ends[word + i]));
+    const written = inflecting && full.length > expected.length ? full.slice(0, expected.length) : full;
     if (written === expected) continue;
     if (entry.form === 'acronym') return false;
     if (i > 0) continue;
@@ -50,31 +71,35 @@ function caseFits(text: string, tokens: Tokens, word: number, entry: AliasEntry)
 }
 
 function languageFits(entry: AliasEntry, lang: string): boolean {
-  return entry.lang === undefined || !entry.latin || entry.lang === lang;
+  return entry.langs === undefined || !entry.latin || entry.langs.includes(lang);
 }
 
-function matchAt(text: string, tokens: Tokens, word: number, list: readonly AliasEntry[], lang: string): Match | undefined {
-  let found: Match | undefined;
+function matchAt(text: string, tokens: Tokens, word: number, list: readonly AliasEntry[], lang: string, inflecting: boolean): Match | undefined {
+  // Fitting aliases grouped by where they end, longest first: the first group wins, the
+  // second is its fallback.
+  const groups: Match[] = [];
   for (const entry of list) {
     const length = entry.keys.length;
-    if (found && length < found.lastWord - found.word + 1) break;
     if (word + length > tokens.count) continue;
-    let fits = true;
+    let fits = wordFits(tokens.keys[word] ?? '', entry.keys[0] ?? '', inflecting);
     for (let i = 1; i < length && fits; i++) {
       fits =
-        tokens.keys[word + i] === entry.keys[i] &&
+        wordFits(tokens.keys[word + i] ?? '', entry.keys[i] ?? '', inflecting) &&
         separatorFits(text.slice(tokens.ends[word + i - 1], tokens.starts[word + i]), entry.separators[i - 1] ?? ' ');
     }
     if (!fits) continue;
     const lastEnd = tokens.ends[word + length - 1] ?? 0;
     if (entry.trailing && !text.startsWith(entry.trailing, lastEnd)) continue;
-    if (!languageFits(entry, lang) || !caseFits(text, tokens, word, entry)) continue;
+    if (!languageFits(entry, lang) || !caseFits(text, tokens, word, entry, inflecting)) continue;
     const end = lastEnd + entry.trailing.length;
-    if (found && found.end !== end) continue;
-    if (found) found.candidates.push(entry);
-    else found = { start: tokens.starts[word] ?? 0, end, word, lastWord: word + length - 1, candidates: [entry] };
+    const group = groups.find((candidate) => candidate.end === end);
+    if (group) group.candidates.push(entry);
+    else if (groups.length < 2) groups.push({ start: tokens.starts[word] ?? 0, end, word, lastWord: word + length - 1, candidates: [entry] });
   }
-  return found;
+  groups.sort((a, b) => b.end - a.end);
+  const [best, fallback] = groups;
+  if (best && fallback) best.fallback = fallback;
+  return best;
 }
 
 /** Names inside a run of an unspaced script (Chinese, Japanese, Thai), longest first. */
@@ -105,11 +130,23 @@ function matchHangul(tokens: Tokens, word: number, index: AliasIndex): Match | u
   return undefined;
 }
 
+/** The aliases that may start at a word: by its key, or in an inflecting language by its stem. */
+function aliasesStartingWith(key: string, index: AliasIndex, inflecting: boolean): AliasEntry[] | undefined {
+  const exact = index.byFirstKey.get(key);
+  if (!inflecting || key.length <= MIN_INFLECTED_NAME_CHARS) return exact;
+  const stems: AliasEntry[] = [...(exact ?? [])];
+  for (let cut = 1; cut <= MAX_INFLECTION_CHARS && key.length - cut >= MIN_INFLECTED_NAME_CHARS; cut++) {
+    stems.push(...(index.byFirstKey.get(key.slice(0, -cut)) ?? []));
+  }
+  return stems.length > 0 ? stems.sort((a, b) => b.keys.length - a.keys.length || b.text.length - a.text.length) : undefined;
+}
+
 export function findMatches(text: string, tokens: Tokens, index: AliasIndex, lang: string): Match[] {
   const matches: Match[] = [];
+  const inflecting = INFLECTING_LANGUAGES.has(lang);
   for (let word = 0; word < tokens.count; ) {
-    const list = index.byFirstKey.get(tokens.keys[word] ?? '');
-    const match = list ? matchAt(text, tokens, word, list, lang) : undefined;
+    const list = aliasesStartingWith(tokens.keys[word] ?? '', index, inflecting);
+    const match = list ? matchAt(text, tokens, word, list, lang, inflecting) : undefined;
     if (match) {
       matches.push(match);
       word = match.lastWord + 1;

@@ -11,6 +11,7 @@ export type AliasForm = 'name' | 'short' | 'acronym';
 export interface CompiledAlias {
   text: string;
   form: AliasForm;
+  /** The languages (BCP 47, space-separated) the alias belongs to; absent: any language. */
   lang?: string;
   /** Also an ordinary word: accept only capitalised and with supporting context. */
   common?: true;

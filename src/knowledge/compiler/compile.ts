@@ -74,30 +74,46 @@ function aliasProblem(text: string, form: string): string | undefined {
 }
 
 /** Spells out the aliases (name first), marks common words, and drops aliases that cannot work. */
-function compileAliases(entity: Entity, commonWords: Set<string>, rejected: Rejection[]): CompiledAlias[] {
+/**
+ * Whether an alias is also an ordinary word. For generated sources, any ordinary sense counts
+ * (Turkey, Chad); hand-written entries mark such aliases themselves, and the compiler adds only
+ * words with several ordinary senses (Moon, Trump), not one rare one (politico).
+ */
+function isCommonWord(text: string, entity: Entity, commonWords: Map<string, number>): boolean {
+  const senses = commonWords.get(text.toLowerCase()) ?? 0;
+  return entity.source === 'curated' ? senses >= CURATED_COMMON_MIN_SENSES : senses > 0;
+}
+const CURATED_COMMON_MIN_SENSES = 2;
+
+function compileAliases(entity: Entity, commonWords: Map<string, number>, rejected: Rejection[]): CompiledAlias[] {
   const objects: AliasObject[] = [{ text: entity.name }, ...(entity.aliases ?? []).map((alias) => (typeof alias === 'string' ? { text: alias } : alias))];
-  const seen = new Set<string>();
-  const compiled: CompiledAlias[] = [];
+  // One alias per text and form; the languages of its spellings are united ("Italia": it es pt),
+  // and a spelling without a language makes it apply in every language.
+  const byKey = new Map<string, { alias: AliasObject; langs: Set<string> | undefined }>();
   for (const alias of objects) {
     const form = alias.form ?? 'name';
-    const key = `${alias.text}\u0000${form}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
     const problem = aliasProblem(alias.text, form);
     if (problem) {
       rejected.push({ id: entity.id, reason: `alias "${alias.text}" ${problem}` });
       continue;
     }
-    const common = alias.common ?? (form !== 'acronym' && commonWords.has(alias.text.toLowerCase()));
-    compiled.push({
+    const key = `${alias.text}\u0000${form}`;
+    const known = byKey.get(key);
+    if (!known) byKey.set(key, { alias, langs: alias.lang ? new Set([alias.lang]) : undefined });
+    else if (!alias.lang) known.langs = undefined;
+    else known.langs?.add(alias.lang);
+  }
+  return [...byKey.values()].map(({ alias, langs }): CompiledAlias => {
+    const form = alias.form ?? 'name';
+    const common = alias.common ?? (form !== 'acronym' && isCommonWord(alias.text, entity, commonWords));
+    return {
       text: alias.text,
       form,
-      ...(alias.lang ? { lang: alias.lang } : {}),
+      ...(langs ? { lang: [...langs].sort().join(' ') } : {}),
       ...(common ? { common: true as const } : {}),
       ...(alias.case ? { case: alias.case } : {}),
-    });
-  }
-  return compiled;
+    };
+  });
 }
 
 export async function compileKnowledge(options: CompileOptions): Promise<CompileResult> {

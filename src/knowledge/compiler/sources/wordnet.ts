@@ -100,8 +100,8 @@ function displayName(words: string[]): string {
 
 export interface WordNet {
   entities: Entity[];
-  /** Lower-cased words and phrases that WordNet knows as ordinary (non-instance) words. */
-  commonWords: Set<string>;
+  /** Lower-cased words and phrases that WordNet knows as ordinary (non-instance) words, with their number of senses. */
+  commonWords: Map<string, number>;
 }
 
 export async function loadWordNet(dictDir: string): Promise<WordNet> {
@@ -109,10 +109,10 @@ export async function loadWordNet(dictDir: string): Promise<WordNet> {
   const others = (await Promise.all(['data.verb', 'data.adj', 'data.adv'].map((file) => readSynsets(dictDir, file)))).flat();
   const byOffset = new Map(nouns.map((synset) => [synset.offset, synset]));
 
-  const commonWords = new Set<string>();
+  const commonWords = new Map<string, number>();
   for (const synset of [...nouns, ...others]) {
     if (synset.instanceOf.length > 0) continue;
-    for (const word of synset.words) commonWords.add(word.toLowerCase());
+    for (const word of synset.words) commonWords.set(word.toLowerCase(), (commonWords.get(word.toLowerCase()) ?? 0) + 1);
   }
 
   const entities: Entity[] = [];
@@ -123,6 +123,9 @@ export async function loadWordNet(dictDir: string): Promise<WordNet> {
     if (!description) continue;
     const hypernym = byOffset.get(synset.instanceOf[0] ?? '')?.words[0] ?? '';
     const name = displayName(synset.words);
+    // A person known by one word (Sarah, Moses, Homer) would be marked wherever the first name
+    // occurs; without a full name, WordNet's person is left out.
+    if (kind === 'person' && !name.includes(' ')) continue;
     const isShort = (word: string) => kind === 'person' && !word.includes(' ') && name.includes(' ');
     const aliases = synset.words
       .filter((word) => word !== name)
