@@ -20,6 +20,8 @@ const COMMON_PLACE_MIN_COUNTRY_SHARE = 0.3;
 const AMBIGUOUS_TOWN_MAX_PRIOR = 0.55;
 /** ...need their state named, or outside the US their country this present. */
 const TOWN_MIN_COUNTRY_SHARE = 0.3;
+/** Generated entities below this prior (towns under ~100,000 people, WordNet) need their country in the article. */
+const MINOR_PRIOR = 0.5;
 /** A surname after the title of the one office its bearer held then is this sure. */
 const TITLED_SURNAME_CONFIDENCE = 0.85;
 /** An article is about a country when this share of what it names for sure lies there. */
@@ -209,11 +211,11 @@ export function linkMatches(
     if (shortPeople.length > 0 && match.word >= 0) {
       const role = titleBefore(context, match.word) ?? (LEADERSHIP_NOUNS.test(wordAfter(context, match)) ? LEADER_ROLE : undefined);
       if (role) {
-        const holders = [...new Set(shortPeople.map((entry) => entry.entity))].filter((index) => {
-          const roles = entities[index]?.roles ?? [];
-          const held = date ? roleAt(roles.filter((r) => role.test(r.title)), date) : roles.find((r) => role.test(r.title));
-          return held !== undefined;
-        });
+        // Who held such an office at the article's date; failing that, ever ("the Carter administration").
+        const people = [...new Set(shortPeople.map((entry) => entry.entity))];
+        const rolesOf = (index: number) => (entities[index]?.roles ?? []).filter((r) => role.test(r.title));
+        const atDate = date ? people.filter((index) => roleAt(rolesOf(index), date) !== undefined) : [];
+        const holders = atDate.length > 0 ? atDate : people.filter((index) => rolesOf(index).length > 0);
         const [only] = holders;
         if (holders.length === 1 && only !== undefined) {
           lastNamedAt.set(only, match.start);
@@ -230,9 +232,11 @@ export function linkMatches(
       if (!entity) return false;
       const countryShare = entity.country ? (shares.get(entity.country) ?? 0) : 0;
       const isCountry = entity.subkind === 'country' || entity.subkind === 'territory';
-      // A capitalised first word of a sentence is weak evidence for a generated, minor name
-      // from a country the article does not otherwise name.
-      if (sentenceStart && singleWord && entity.source !== 'curated' && entity.prior < 0.9 && countryShare === 0 && !strong.has(entry.entity)) return false;
+      // A generated, minor name (a town, a WordNet entry) from a country the article does not
+      // otherwise name is more likely a word or a first name ("David", "Una"); so is any
+      // generated name that opens a sentence.
+      const generated = entity.source !== 'curated' && !strong.has(entry.entity) && countryShare === 0;
+      if (generated && singleWord && (entity.prior < MINOR_PRIOR || (sentenceStart && entity.prior < 0.9))) return false;
       // A town whose name other places share needs its state or country named in the article.
       if (entity.subkind === 'city' && entity.prior < AMBIGUOUS_TOWN_MAX_PRIOR && placeCandidates.size > 1 && !strong.has(entry.entity)) {
         const region = entity.facts?.State ?? (entity.country ? undefined : '');

@@ -19,23 +19,31 @@ export interface Match {
 
 const SPACE_OR_HYPHEN = new Set([' ', '-']);
 
-// Languages that inflect names by adding endings: Czech "Liverpoolu", "Moyesem".
-const INFLECTING_LANGUAGES = new Set(['cs', 'sk', 'pl', 'ru', 'uk', 'be', 'hr', 'sr', 'sl', 'bg', 'lt', 'lv', 'fi', 'et', 'hu']);
-/** The longest ending taken for an inflection, and the shortest name that may carry one. */
-const MAX_INFLECTION_CHARS = 3;
+// Slavic languages inflect names by adding case endings: Czech "Liverpoolu", "Moyesem",
+// "Heskeyho"; Russian "Путина". These are the endings (folded: no diacritics) taken.
+const INFLECTING_LANGUAGES = new Set(['cs', 'sk', 'pl', 'ru', 'uk', 'be', 'hr', 'sr', 'sl', 'bg']);
+const CASE_ENDINGS = new Set([
+  'a', 'u', 'e', 'y', 'i', 'o', 'em', 'ou', 'ovi', 'um', 'ech', 'ach', 'ami', 'ove', 'ho', 'mu', 'om', 'ov', 'ie', 'owi', 'ów',
+  'а', 'у', 'е', 'ы', 'и', 'і', 'о', 'ом', 'ой', 'ою', 'ем', 'ого', 'ому', 'ів', 'ов',
+]);
+/** The shortest name that may carry an ending. */
 const MIN_INFLECTED_NAME_CHARS = 4;
+const MAX_INFLECTION_CHARS = 3;
 
-/** A written word fits an alias word when equal or, in an inflecting language, the word plus an ending. */
+/** A written word fits an alias word when equal or, in an inflecting language, the word plus a case ending. */
 function wordFits(written: string, expected: string, inflecting: boolean): boolean {
   if (written === expected) return true;
   return (
     inflecting &&
     expected.length >= MIN_INFLECTED_NAME_CHARS &&
-    written.length - expected.length <= MAX_INFLECTION_CHARS &&
     written.length > expected.length &&
-    written.startsWith(expected)
+    written.startsWith(expected) &&
+    CASE_ENDINGS.has(written.slice(expected.length))
   );
 }
+
+// An alias that opens with an article ("The Republicans") falls back to the name after it.
+const ARTICLES = new Set(['the']);
 
 function separatorFits(raw: string, expected: string): boolean {
   if (raw === expected) return true;
@@ -147,6 +155,11 @@ export function findMatches(text: string, tokens: Tokens, index: AliasIndex, lan
   for (let word = 0; word < tokens.count; ) {
     const list = aliasesStartingWith(tokens.keys[word] ?? '', index, inflecting);
     const match = list ? matchAt(text, tokens, word, list, lang, inflecting) : undefined;
+    if (match && !match.fallback && ARTICLES.has(tokens.keys[word] ?? '') && match.lastWord > word) {
+      const next = aliasesStartingWith(tokens.keys[word + 1] ?? '', index, inflecting);
+      const after = next ? matchAt(text, tokens, word + 1, next, lang, inflecting) : undefined;
+      if (after) match.fallback = after;
+    }
     if (match) {
       matches.push(match);
       word = match.lastWord + 1;

@@ -67,7 +67,7 @@ async function loadCurated(dir: string): Promise<{ entities: Entity[]; errors: s
 
 function aliasProblem(text: string, form: string): string | undefined {
   if ([...text].length < 2) return 'is shorter than two characters';
-  if (!/\p{L}/u.test(text)) return 'has no letter';
+  if (!/\p{L}/u.test(text) && !/^\d+\/\d+$/.test(text)) return 'has no letter';
   if (form !== 'acronym' && STOPWORDS.has(text.toLowerCase())) return 'is a function word';
   if (/\p{Script=Latin}/u.test(text) && !/\p{Lu}/u.test(text)) return 'has no capital letter, so it would fire on ordinary text';
   return undefined;

@@ -70,10 +70,11 @@ export class EntityIndex {
     if (!base) throw new Error(`no entity ${id} to merge into`);
     // An alias that already names another entity of the same kind is the other one's
     // (WordNet lists "China" for Taiwan): it would only make two cards compete.
-    const aliases = (extra.aliases ?? []).filter((alias) =>
-      this.named(aliasText(alias)).every((other) => other.id === id || other.kind !== base.kind),
-    );
-    this.add(absorb(base, { ...extra, aliases }));
+    const ownName = (text: string) => this.named(text).every((other) => other.id === id || other.kind !== base.kind);
+    const aliases = (extra.aliases ?? []).filter((alias) => ownName(aliasText(alias)));
+    // The other source's name becomes an alias only where it names nothing else.
+    const name = ownName(extra.name) ? extra.name : base.name;
+    this.add(absorb(base, { ...extra, name, aliases }));
     this.report.merged.push({ into: id, from: extra.id, reason });
   }
 
@@ -117,8 +118,10 @@ export function mergeWordNetEntity(index: EntityIndex, entity: Entity, placeWord
     index.add(entity);
     return;
   }
-  const [only] = candidates;
-  if (candidates.length === 1 && only) {
+  // One candidate called exactly this (not merely known by it as an alias) is the one.
+  const sameName = candidates.filter((candidate) => candidate.name === entity.name);
+  const [only] = sameName.length === 1 ? sameName : candidates;
+  if ((candidates.length === 1 || sameName.length === 1) && only) {
     index.mergeInto(only.id, entity, 'same name and kind');
     return;
   }

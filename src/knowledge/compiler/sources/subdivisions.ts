@@ -18,6 +18,18 @@ const WIKIPEDIA_TITLES: Record<string, string> = {
   'AU-VIC': 'Victoria (state)', 'AU-WA': 'Western Australia',
 };
 const TYPE_NAMES: Record<string, string> = { Länder: 'State', Voivodship: 'Voivodeship' };
+// Argentina's provinces are "<Name> Province" on Wikipedia, with the country added where the
+// name is shared with another province.
+const ARGENTINE_TITLE_EXCEPTIONS: Record<string, string> = {
+  'AR-B': 'Buenos Aires Province', 'AR-C': '', 'AR-X': 'Córdoba Province, Argentina', 'AR-F': 'La Rioja Province, Argentina',
+  'AR-J': 'San Juan Province, Argentina', 'AR-Z': 'Santa Cruz Province, Argentina', 'AR-V': 'Tierra del Fuego Province, Argentina',
+};
+
+function argentineTitle(code: string, name: string): string | undefined {
+  const exception = ARGENTINE_TITLE_EXCEPTIONS[code];
+  if (exception !== undefined) return exception || undefined;
+  return `${name} Province`;
+}
 
 interface IsoData {
   [country: string]: { name: string; sub: Record<string, { type: string; name: string }> };
@@ -37,7 +49,9 @@ export function loadSubdivisions(countryNames: Map<string, string>, territoryNam
       if (territoryNames.has(subdivision.name)) continue;
       const countryName = countryNames.get(countryCode) ?? country.name;
       const type = TYPE_NAMES[subdivision.type] ?? subdivision.type;
-      const title = WIKIPEDIA_TITLES[code] ?? (TITLED_COUNTRIES.has(countryCode) ? subdivision.name : undefined);
+      const title =
+        WIKIPEDIA_TITLES[code] ??
+        (TITLED_COUNTRIES.has(countryCode) ? subdivision.name : countryCode === 'AR' ? argentineTitle(code, subdivision.name) : undefined);
       entities.push({
         id: `subdivision:${code.toLowerCase()}`,
         kind: 'place',
