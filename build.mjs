@@ -17,6 +17,8 @@ Options:
   --dev            development build: sourcemaps, no minifying
   --watch          rebuild when a source file changes (implies --dev)
   --package        also write dist/backstory-BROWSER-VERSION.zip for the stores
+  --min-city-population N
+                   leave out cities smaller than N (default: the compiler's, for measuring)
   --help           show this help
 `;
 
@@ -79,6 +81,7 @@ function parseOptions(argv) {
         dev: { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
         package: { type: 'boolean', default: false },
+        'min-city-population': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -96,11 +99,16 @@ function parseOptions(argv) {
     fail(`--browser must be chrome, firefox or all, not "${values.browser}"`);
   }
   if (values.watch && values.package) fail('--watch and --package do not go together');
+  const minCityPopulation = values['min-city-population'] === undefined ? undefined : Number(values['min-city-population']);
+  if (minCityPopulation !== undefined && !(Number.isInteger(minCityPopulation) && minCityPopulation > 0)) {
+    fail('--min-city-population must be a positive whole number');
+  }
   return {
     browsers: values.browser === 'all' ? BROWSERS : [values.browser],
     dev: values.dev || values.watch,
     watch: values.watch,
     package: values.package,
+    minCityPopulation,
   };
 }
 
@@ -176,7 +184,7 @@ function cliOptions(options, version) {
 }
 
 // The knowledge compiler is TypeScript run under Node at build time.
-async function compileKnowledge() {
+async function compileKnowledge(minCityPopulation) {
   await esbuild.build({
     entryPoints: ['src/knowledge/compiler/main.ts'],
     outfile: 'dist/dev/knowledge-compiler.mjs',
@@ -188,7 +196,7 @@ async function compileKnowledge() {
     logLevel: 'warning',
   });
   const { buildKnowledge } = await import(pathToFileURL(join(process.cwd(), 'dist/dev/knowledge-compiler.mjs')).href);
-  const ok = await buildKnowledge(KNOWLEDGE_OUT, (line) => process.stdout.write(`${line}\n`));
+  const ok = await buildKnowledge(KNOWLEDGE_OUT, (line) => process.stdout.write(`${line}\n`), minCityPopulation);
   if (!ok) fail('the knowledge file was not built');
 }
 
@@ -239,7 +247,7 @@ async function main() {
     fail(`manifest.json has version ${manifest.version} but package.json has ${version}; make them equal`);
   }
   await mkdir('dist', { recursive: true });
-  await compileKnowledge();
+  await compileKnowledge(options.minCityPopulation);
 
   const builds = [];
   for (const browser of options.browsers) {

