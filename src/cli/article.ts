@@ -48,13 +48,22 @@ function metaDate(document: Document): string | null {
   return candidates.find((value): value is string => typeof value === 'string' && DATE.test(value))?.slice(0, 10) ?? null;
 }
 
+/** "Headline - Breitbart", "Headline | The Site": the site's name is not part of the headline. */
+function withoutSiteName(title: string, siteName: string): string {
+  const parts = title.split(/\s+[-|–—]\s+/);
+  const last = parts[parts.length - 1] ?? '';
+  const looksLikeSite = parts.length > 1 && (last === siteName.trim() || last.split(' ').length <= 3);
+  return looksLikeSite ? parts.slice(0, -1).join(' - ') : title;
+}
+
 export function articleFromHtml(html: string, url = 'https://example.org/article'): Article {
   const dom = new JSDOM(html, { url });
   const document = dom.window.document;
   const published = metaDate(document);
   const language = (document.documentElement.getAttribute('lang') ?? '').split('-')[0] || null;
   const parsed = new Readability(document).parse();
-  const title = collapse(parsed?.title ?? document.title ?? '');
+  const siteName = document.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? parsed?.siteName ?? '';
+  const title = withoutSiteName(collapse(parsed?.title ?? document.title ?? ''), siteName);
   const body = parsed?.content ? blockText(parsed.content) : collapse(document.body?.textContent ?? '');
   const text = title && !body.startsWith(title) ? `${title}\n\n${body}` : body;
   const publishedTime = parsed?.publishedTime && DATE.test(parsed.publishedTime) ? parsed.publishedTime.slice(0, 10) : null;

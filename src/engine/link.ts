@@ -3,6 +3,7 @@
 import type { CompiledEntity } from '../knowledge/bundle.js';
 import type { AliasEntry } from './alias-index.js';
 import type { Match } from './match.js';
+import { nonArticleRanges } from './boilerplate.js';
 import { roleAt } from './time.js';
 import type { Tokens } from './tokens.js';
 
@@ -87,24 +88,6 @@ function insideLongerName(context: Context, match: Match, matchStarts: Set<numbe
   return false;
 }
 
-// Photo credits and agency tags are not the article's text: "(Thomas Coex/AFP/Getty Images)",
-// "(Reuters)" ending a caption, "CreditJeon Heon-Kyun/EPA", "Photo: AP".
-const CREDIT_PATTERNS = [
-  /\((?:[^()\n]{0,80}\/[^()\n]{0,80}|[\p{Lu}][\p{L}.&' -]{0,30})\)\s*(?=\n|$)/gu,
-  /\((?:[\p{Lu}][\p{L}.&' -]{0,30})\)\s+[-—–]/gu,
-  /Credit(?:s)?(?=\p{Lu})[^\n]*/gu,
-  /\b(?:Photo|Photograph|Image|Picture)s?(?: credit)?:[^\n]*/gu,
-];
-
-function creditRanges(text: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  for (const pattern of CREDIT_PATTERNS) {
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) ranges.push([match.index, match.index + match[0].length]);
-  }
-  return ranges;
-}
-
 // Words before a surname that say which office its bearer holds ("President Obama").
 const ROLE_TITLES: [RegExp, RegExp][] = [
   [/^(?:President)$/, /\bpresident\b/i],
@@ -125,6 +108,14 @@ const ROLE_TITLES: [RegExp, RegExp][] = [
 // "the Obama administration", "the Netanyahu government": a surname before these names its leader.
 const LEADERSHIP_NOUNS = /^(?:administration|government|cabinet|presidency|White House|campaign)$/;
 const LEADER_ROLE = /\bpresident\b|\bprime minister\b|\bchancellor\b|\bpremier\b|\bking\b|\bqueen\b/i;
+
+/** Part of a web address, a domain or a handle: "Football.London", "@KCNA", "nytimes.com/Politico". */
+function insideAddress(text: string, match: Match): boolean {
+  const joined = /[./@_#]/;
+  const before = text.charAt(match.start - 1);
+  const after = text.charAt(match.end);
+  return (joined.test(before) && /[\p{L}\p{N}]/u.test(text.charAt(match.start - 2))) || (joined.test(after) && /[\p{L}\p{N}]/u.test(text.charAt(match.end + 1)));
+}
 
 /** Where the article is: the share of its unambiguous places and entities per country. */
 function countryShares(strong: Map<number, number>, entities: readonly CompiledEntity[]): Map<string, number> {
@@ -177,9 +168,11 @@ export function linkMatches(
 ): Mention[] {
   const context: Context = { text, tokens, entities };
   const matchStarts = new Set(matches.map((match) => match.word));
-  const credits = creditRanges(text);
-  const inCredit = (match: Match) => credits.some(([start, end]) => match.start >= start && match.end <= end);
-  const usable = matches.filter((match) => !inCredit(match) && !insideLongerName(context, match, matchStarts));
+  const boilerplate = nonArticleRanges(text);
+  const outsideArticle = (match: Match) => boilerplate.some(([start, end]) => match.start >= start && match.end <= end);
+  const usable = matches.filter(
+    (match) => !outsideArticle(match) && !insideAddress(text, match) && !insideLongerName(context, match, matchStarts),
+  );
 
   // Pass 1: names and acronyms that can only mean one thing set the article's context. A lone
   // word naming a minor generated entity ("David", a town in Panama) is not evidence of anything.
