@@ -31,13 +31,15 @@ export interface AliasIndex {
   byFirstChar: Map<string, AliasEntry[]>;
   /** Hangul aliases of one word, by key, matched at the start of a word. */
   hangulByKey: Map<string, AliasEntry[]>;
+  /** How many entities have each alias text (in any form). */
+  ownersOf: Map<string, number>;
   size: number;
 }
 
 function separatorClass(raw: string): string {
   if (/^\s+$/.test(raw)) return ' ';
   if (/^[-‐‑‒–—]$/.test(raw)) return '-';
-  return raw.replace(/\s+/g, ' ');
+  return raw.replace(/\s+/g, ' ').replace(/[’‘ʼ′`]/g, "'");
 }
 
 function push<K>(map: Map<K, AliasEntry[]>, key: K, entry: AliasEntry): void {
@@ -54,8 +56,10 @@ export function buildAliasIndex(entities: readonly CompiledEntity[]): AliasIndex
   const byFirstKey = new Map<string, AliasEntry[]>();
   const byFirstChar = new Map<string, AliasEntry[]>();
   const hangulByKey = new Map<string, AliasEntry[]>();
+  const ownersOf = new Map<string, number>();
   let size = 0;
   entities.forEach((entity, index) => {
+    for (const text of new Set(entity.aliases.map((alias) => alias.text))) ownersOf.set(text, (ownersOf.get(text) ?? 0) + 1);
     for (const alias of entity.aliases) {
       const { keys, words, separators } = aliasWords(alias.text);
       const [firstKey] = keys;
@@ -81,5 +85,5 @@ export function buildAliasIndex(entities: readonly CompiledEntity[]): AliasIndex
     }
   });
   for (const map of [byFirstKey, byFirstChar, hangulByKey]) for (const list of map.values()) list.sort(byLengthDescending);
-  return { byFirstKey, byFirstChar, hangulByKey, size };
+  return { byFirstKey, byFirstChar, hangulByKey, ownersOf, size };
 }

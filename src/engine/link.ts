@@ -23,6 +23,8 @@ const AMBIGUOUS_TOWN_MAX_PRIOR = 0.55;
 const TOWN_MIN_COUNTRY_SHARE = 0.3;
 /** Generated entities below this prior (towns under ~100,000 people, WordNet) need their country in the article. */
 const MINOR_PRIOR = 0.5;
+/** A short form that only one entity has, without its full name. */
+const UNIQUE_SHORT_FORM_CONFIDENCE = 0.7;
 /** A surname after the title of the one office its bearer held then is this sure. */
 const TITLED_SURNAME_CONFIDENCE = 0.85;
 /** An article is about a country when this share of what it names for sure lies there. */
@@ -82,7 +84,9 @@ function insideLongerName(context: Context, match: Match, matchStarts: Set<numbe
     const gap = text.slice(tokens.ends[previous], tokens.starts[match.word]);
     const previousWord = wordAt(context, previous);
     if (/^ $/.test(gap) && isCapitalised(previousWord) && !opensSentence(context, previous) && !TITLE_WORDS.has(previousWord.toLowerCase().replace(/\.$/, ''))) {
-      return !matchStarts.has(previous);
+      // A surname after another first name is that person's ("David Emery" is not Unai Emery).
+      const onlySurnames = match.candidates.every((entry) => entry.form === 'short');
+      return onlySurnames || !matchStarts.has(previous);
     }
   }
   return false;
@@ -114,6 +118,9 @@ function insideAddress(text: string, match: Match): boolean {
   const joined = /[./@_#]/;
   const before = text.charAt(match.start - 1);
   const after = text.charAt(match.end);
+  // "Wired.com" is the outlet's own site: its name, not part of an address.
+  const siteName = /^\.(?:com|org|net|co\.uk|news)\b/.test(text.slice(match.end)) && !joined.test(before);
+  if (siteName) return false;
   return (joined.test(before) && /[\p{L}\p{N}]/u.test(text.charAt(match.start - 2))) || (joined.test(after) && /[\p{L}\p{N}]/u.test(text.charAt(match.end + 1)));
 }
 
@@ -165,14 +172,20 @@ export function linkMatches(
   matches: readonly Match[],
   entities: readonly CompiledEntity[],
   date?: string,
+  ownersOf: ReadonlyMap<string, number> = new Map(),
 ): Mention[] {
   const context: Context = { text, tokens, entities };
   const matchStarts = new Set(matches.map((match) => match.word));
   const boilerplate = nonArticleRanges(text);
   const outsideArticle = (match: Match) => boilerplate.some(([start, end]) => match.start >= start && match.end <= end);
-  const usable = matches.filter(
-    (match) => !outsideArticle(match) && !insideAddress(text, match) && !insideLongerName(context, match, matchStarts),
-  );
+  const partOfOtherNames = new Set<string>();
+  const usable = matches.filter((match) => {
+    if (outsideArticle(match) || insideAddress(text, match)) return false;
+    if (!insideLongerName(context, match, matchStarts)) return true;
+    // "David Emery" is someone else: a later lone "Emery" is more likely them than our Emery.
+    for (const entry of match.candidates) if (entry.form === 'short') partOfOtherNames.add(entry.text);
+    return false;
+  });
 
   // Pass 1: names and acronyms that can only mean one thing set the article's context. A lone
   // word naming a minor generated entity ("David", a town in Panama) is not evidence of anything.
@@ -204,6 +217,21 @@ export function linkMatches(
     if (coreferent.length > 0) {
       const latest = coreferent.reduce((a, b) => ((lastNamedAt.get(a.entity) ?? 0) >= (lastNamedAt.get(b.entity) ?? 0) ? a : b));
       return { start: match.start, end: match.end, entity: latest.entity, confidence: COREFERENCE_CONFIDENCE };
+    }
+    // A short form that, in all the knowledge, belongs to one hand-written entity and is not an
+    // ordinary word names it even without its full name ("Freud", "Trump supporters").
+    const [onlyShort] = match.candidates;
+    if (
+      onlyShort &&
+      match.candidates.every((entry) => entry.entity === onlyShort.entity) &&
+      onlyShort.form === 'short' &&
+      !onlyShort.common &&
+      entities[onlyShort.entity]?.source === 'curated' &&
+      (ownersOf.get(onlyShort.text) ?? 0) === 1 &&
+      !partOfOtherNames.has(onlyShort.text)
+    ) {
+      lastNamedAt.set(onlyShort.entity, match.start);
+      return { start: match.start, end: match.end, entity: onlyShort.entity, confidence: UNIQUE_SHORT_FORM_CONFIDENCE };
     }
     // A surname with the office before it ("President Obama") or its leadership after it ("the
     // Obama administration") names the one bearer who held such an office at the article's date.

@@ -18,6 +18,8 @@ export interface Match {
 }
 
 const SPACE_OR_HYPHEN = new Set([' ', '-']);
+// Straight, curly and modifier-letter apostrophes are one (O'Brien, O’Brien, Об'єднаних).
+const APOSTROPHES = /[’‘ʼ′`]/g;
 
 // Slavic languages inflect names by adding case endings: Czech "Liverpoolu", "Moyesem",
 // "Heskeyho"; Russian "Путина". These are the endings (folded: no diacritics) taken.
@@ -49,7 +51,7 @@ function separatorFits(raw: string, expected: string): boolean {
   if (raw === expected) return true;
   const isSpace = /^[ \t\u00A0\u2000-\u200A\u202F]+$/.test(raw) || (raw.includes('\n') && !/\n\s*\n/.test(raw) && /^\s+$/.test(raw));
   const isHyphen = /^[-‐‑‒–—]$/.test(raw);
-  const klass = isSpace ? ' ' : isHyphen ? '-' : raw;
+  const klass = isSpace ? ' ' : isHyphen ? '-' : raw.replace(APOSTROPHES, "'");
   return klass === expected || (SPACE_OR_HYPHEN.has(klass) && SPACE_OR_HYPHEN.has(expected));
 }
 
