@@ -1,5 +1,6 @@
 // The options page.
 import { render } from 'preact';
+import { SOURCE_CREDITS } from '../knowledge/credits.js';
 import { defaultSiteHosts, extensionVersion } from '../platform/runtime.js';
 import { BrandHeader } from '../ui/brand-header.js';
 import './options.css';
@@ -22,6 +23,19 @@ function Options() {
             <li key={host}>{host}</li>
           ))}
         </ul>
+        <h2>Where Backstory’s knowledge comes from</h2>
+        <dl class="credits">
+          {SOURCE_CREDITS.map((source) => (
+            <div key={source.id}>
+              <dt>
+                {source.name} <span class="muted">({source.licence})</span>
+              </dt>
+              <dd>
+                {source.what} <span class="muted">{source.url}</span>
+              </dd>
+            </div>
+          ))}
+        </dl>
       </main>
     </>
   );

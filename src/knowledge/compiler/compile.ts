@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { KNOWLEDGE_FORMAT, type CompiledAlias, type CompiledEntity, type KnowledgeBundle } from '../bundle.js';
 import { describeError, parseEntities } from '../curated-format.js';
 import { Entity, type AliasObject } from '../schema.js';
-import { SOURCE_CREDITS } from './credits.js';
+import { SOURCE_CREDITS } from '../credits.js';
 import { EntityIndex, mergeWordNetEntity } from './merge.js';
 import { loadCities, MIN_CITY_POPULATION } from './sources/cities.js';
 import { cityStateCodes, loadCountries } from './sources/countries.js';

@@ -1,4 +1,4 @@
-import type { SourceCredit } from '../bundle.js';
+import type { SourceCredit } from './bundle.js';
 
 /** Every source of the knowledge file, its licence and what is taken from it. */
 export const SOURCE_CREDITS: SourceCredit[] = [
