@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 type Json = Record<string, unknown>;
@@ -61,6 +62,11 @@ describe.each(['chrome', 'firefox'])('dist/%s', (browser) => {
     const files = referencedFiles(manifest);
     expect(files).toEqual(expect.arrayContaining(['background.js', 'content.js', 'popup/popup.html', 'icons/icon-16.png']));
     for (const file of files) expect(existsSync(join('dist', browser, file)), file).toBe(true);
+  });
+
+  it('ships the knowledge file gzipped, the same as dist/knowledge.json', () => {
+    const shipped = gunzipSync(readFileSync(join('dist', browser, 'knowledge.json.gz')));
+    expect(shipped.equals(readFileSync('dist/knowledge.json'))).toBe(true);
   });
 
   it('has icons of the sizes their names say', () => {
