@@ -6,7 +6,7 @@ import { createAnalyzer } from '../../src/engine/analyze.js';
 import { parseKnowledge } from '../../src/knowledge/load.js';
 
 const analyzer = createAnalyzer(parseKnowledge(readFileSync('dist/knowledge.json', 'utf8')));
-const SAMPLE = readFileSync('../shared/corpus/pages/seed-voa-summit.txt', 'utf8');
+const SAMPLE = readFileSync('tests/fixtures/pages/voa-summit/article.txt', 'utf8');
 
 // Text that looks like news: names the knowledge holds, mixed with random Unicode.
 const newsy = fc.array(
