@@ -33,6 +33,7 @@ const ENTRY_POINTS = {
   'options/options': 'src/options/main.tsx',
 };
 const STATIC_FILES = {
+  'src/content/content.css': 'content.css',
   'src/popup/popup.html': 'popup/popup.html',
   'src/options/options.html': 'options/options.html',
 };

@@ -1,7 +1,13 @@
 // The background context: a service worker in Chrome, an event page in Firefox. Listeners are
 // registered synchronously at the top level so that a message wakes the worker and finds them.
-import { serve } from '../platform/messages.js';
-import { extensionVersion } from '../platform/runtime.js';
+import { buildCard } from '../engine/card.js';
+import { acceptLifelines, onKeyboardCommand } from '../platform/lifeline.js';
+import { sendToTab, serve } from '../platform/messages.js';
+import { extensionVersion, focusedTabId } from '../platform/runtime.js';
+import { getAnalyzer } from './knowledge-store.js';
+
+/** The manifest's command that walks the marks of the page (commands API). */
+const NEXT_MARK_COMMAND = 'next-mark';
 
 // The background lives as long as the extension does; nothing ever aborts this.
 const lifetime = new AbortController();
@@ -9,6 +15,31 @@ const lifetime = new AbortController();
 serve(
   {
     'cs-bg:hello': () => ({ version: extensionVersion() }),
+    'cs-bg:analyze': async ({ text, title, date, lang }) => {
+      const analyzer = await getAnalyzer();
+      const found = analyzer.analyze({ text, title, ...(date ? { date } : {}), ...(lang ? { lang } : {}) });
+      return {
+        entities: found.map((entity) => ({
+          id: entity.id,
+          kind: entity.kind,
+          name: entity.name,
+          salience: entity.salience,
+          mentions: entity.mentions.map((mention): [number, number] => [mention.start, mention.end]),
+        })),
+      };
+    },
+    'cs-bg:card': async ({ id, date }) => {
+      const entity = (await getAnalyzer()).entity(id);
+      if (!entity) throw new Error(`no entity ${id} in the knowledge file`);
+      return buildCard(entity, date);
+    },
   },
   lifetime.signal,
 );
+
+acceptLifelines(lifetime.signal);
+
+onKeyboardCommand((name) => {
+  if (name !== NEXT_MARK_COMMAND) return;
+  void focusedTabId().then((tabId) => (tabId === undefined ? undefined : sendToTab<'bg-cs:next-mark'>(tabId, { type: 'bg-cs:next-mark' })));
+}, lifetime.signal);

@@ -9,6 +9,42 @@ import { browser, type Runtime } from './browser.js';
 import { errorText, fail, ok, type Result } from './result.js';
 
 const MAX_URL_CHARS = 8_192;
+/** The most article text the content script sends for analysis (about 4 MB of UTF-16). */
+export const MAX_ARTICLE_CHARS = 2_000_000;
+const MAX_ENTITIES = 5_000;
+const MAX_MENTIONS = 50_000;
+
+const isoDay = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+const entityId = v.pipe(v.string(), v.maxLength(120));
+const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const kind = v.picklist(['person', 'place', 'organization', 'event', 'other']);
+
+const foundEntity = v.object({
+  id: entityId,
+  kind,
+  name: shortText(200),
+  salience: v.number(),
+  /** [start, end] offsets into the text that was sent. */
+  mentions: v.pipe(v.array(v.tuple([v.number(), v.number()])), v.maxLength(MAX_MENTIONS)),
+});
+export type FoundEntitySummary = v.InferOutput<typeof foundEntity>;
+
+const card = v.object({
+  id: entityId,
+  name: shortText(200),
+  kind,
+  subkind: shortText(60),
+  description: shortText(400),
+  /** "In May 2018: President of South Korea, 2017–2022". */
+  roleAtDate: v.nullable(shortText(300)),
+  facts: v.pipe(v.array(v.tuple([shortText(60), shortText(200)])), v.maxLength(12)),
+  wikipedia: v.nullable(shortText(300)),
+  coords: v.nullable(v.tuple([v.number(), v.number()])),
+  country: v.nullable(shortText(2)),
+  /** The country's flag as regional-indicator characters. */
+  flag: v.nullable(shortText(8)),
+});
+export type Card = v.InferOutput<typeof card>;
 
 const pageStatus = v.object({
   title: v.string(),
@@ -25,6 +61,27 @@ const protocol = {
       url: v.pipe(v.string(), v.maxLength(MAX_URL_CHARS)),
     }),
     reply: v.object({ version: v.string() }),
+  },
+  /** A content script sends an article's text; the background finds what it names. */
+  'cs-bg:analyze': {
+    request: v.object({
+      type: v.literal('cs-bg:analyze'),
+      text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_CHARS)),
+      title: shortText(1_000),
+      date: v.optional(isoDay),
+      lang: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/))),
+    }),
+    reply: v.object({ entities: v.pipe(v.array(foundEntity), v.maxLength(MAX_ENTITIES)) }),
+  },
+  /** A content script asks for the card of one entity, as of the article's date. */
+  'cs-bg:card': {
+    request: v.object({ type: v.literal('cs-bg:card'), id: entityId, date: v.optional(isoDay) }),
+    reply: card,
+  },
+  /** The keyboard shortcut (commands API): show the card of the next mark. */
+  'bg-cs:next-mark': {
+    request: v.object({ type: v.literal('bg-cs:next-mark') }),
+    reply: v.object({ opened: v.boolean() }),
   },
   /** The popup asks the active tab's content script what it sees. */
   'popup-cs:page-status': {
@@ -107,7 +164,10 @@ export function isOwnPage(sender: Runtime.MessageSender): boolean {
 
 const allowedSenders: Record<MessageType, (sender: Runtime.MessageSender) => boolean> = {
   'cs-bg:hello': isOwnContentScript,
+  'cs-bg:analyze': isOwnContentScript,
+  'cs-bg:card': (sender) => isOwnContentScript(sender) || isOwnPage(sender),
   'popup-cs:page-status': isOwnPage,
+  'bg-cs:next-mark': isOwnPage,
 };
 
 function hasType(message: unknown): message is { type: string } {

@@ -28,3 +28,14 @@ export function defaultSiteHosts(): string[] {
   const patterns = browser.runtime.getManifest().content_scripts?.flatMap((script) => script.matches ?? []) ?? [];
   return patterns.map((pattern) => pattern.replace(/^\*:\/\/(\*\.)?/, '').replace(/\/.*$/, ''));
 }
+
+/** The URL of a file the extension ships. */
+export function extensionFileUrl(path: string): string {
+  return browser.runtime.getURL(path);
+}
+
+/** The active tab of the window the reader last used, as seen from the background. */
+export async function focusedTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  return tab?.id;
+}

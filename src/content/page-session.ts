@@ -1,0 +1,185 @@
+// Backstory in one page: reads the article, has the background analyze it, paints the marks,
+// opens cards on hover, tap and keyboard, and keeps up with pages that change. Everything
+// hangs on one AbortSignal.
+import type { EntityKind } from '../knowledge/kinds.js';
+import { sendToBackground, type FoundEntitySummary } from '../platform/messages.js';
+import { describeArticle, type ArticleInfo } from './article-finder.js';
+import { CardHost } from './card-host.js';
+import { HighlightPainter, type Mark } from './highlight-painter.js';
+import { trackHover } from './hover.js';
+import { readText, rangeFor, type TextMap } from './text-map.js';
+
+/** Changes to the article are gathered this long before it is read again. */
+const REANALYZE_AFTER_MS = 400;
+/** Alt+Shift+B walks the marks; the commands API binds the same keys browser-wide. */
+const NEXT_MARK_KEY = { code: 'KeyB', altKey: true, shiftKey: true };
+/** A command from the background right after the page's own key press is the same press. */
+const SAME_PRESS_MS = 300;
+
+export class PageSession {
+  private readonly painter: HighlightPainter;
+  private readonly card: CardHost;
+  private article: ArticleInfo | undefined;
+  private openMark: Mark | undefined;
+  private cardRequest = 0;
+  private keyboardIndex = -1;
+  private lastKeyPress = 0;
+  private focusBeforeCard: Element | null = null;
+  private reanalyzeTimer: ReturnType<typeof setTimeout> | undefined;
+  private analysis = 0;
+  private url: string;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly signal: AbortSignal,
+    private readonly onInteraction: () => void,
+  ) {
+    this.painter = new HighlightPainter(signal);
+    this.card = new CardHost(doc, signal);
+    this.url = doc.location.href;
+    trackHover(doc, this.painter, this.card, { open: (mark) => this.openCard(mark, false), close: () => this.closeCard() }, signal);
+    doc.addEventListener('keydown', (event) => this.onKeydown(event), { capture: true, signal });
+    signal.addEventListener('abort', () => clearTimeout(this.reanalyzeTimer), { once: true });
+  }
+
+  get marks(): readonly Mark[] {
+    return this.painter.marks;
+  }
+
+  get articleInfo(): ArticleInfo | undefined {
+    return this.article;
+  }
+
+  /** Finds the article and marks it; returns false when the page has none. */
+  async start(): Promise<boolean> {
+    this.article = describeArticle(this.doc) ?? undefined;
+    if (!this.article) return false;
+    this.observe(this.article.root);
+    await this.analyze();
+    return true;
+  }
+
+  private async analyze(): Promise<void> {
+    const article = this.article;
+    if (!article) return;
+    const run = ++this.analysis;
+    const map = readText(article.root);
+    const reply = await sendToBackground<'cs-bg:analyze'>({
+      type: 'cs-bg:analyze',
+      text: map.text,
+      title: article.title,
+      ...(article.date ? { date: article.date } : {}),
+      ...(article.lang ? { lang: article.lang } : {}),
+    });
+    // A later analysis (the page changed meanwhile) supersedes this one.
+    if (run !== this.analysis || this.signal.aborted) return;
+    if (!reply.ok) {
+      console.warn(`Backstory: the article could not be analysed (${reply.error}).`);
+      return;
+    }
+    this.painter.paint(marksFrom(map, reply.value.entities));
+    this.keyboardIndex = -1;
+  }
+
+  private observe(root: Element): void {
+    const observer = new MutationObserver((records) => {
+      if (this.doc.location.href !== this.url) {
+        this.restart();
+        return;
+      }
+      const ours = this.card.element;
+      if (records.every((record) => ours !== undefined && ours.contains(record.target))) return;
+      clearTimeout(this.reanalyzeTimer);
+      this.reanalyzeTimer = setTimeout(() => void this.analyze(), REANALYZE_AFTER_MS);
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    // Single-page sites replace the article without a page load: watch the body for that too.
+    if (this.doc.body && !root.contains(this.doc.body)) observer.observe(this.doc.body, { childList: true });
+    this.signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    this.doc.defaultView?.addEventListener('popstate', () => this.restart(), { signal: this.signal });
+  }
+
+  /** A new page in a single-page site: forget the old article and read the new one. */
+  private restart(): void {
+    if (this.doc.location.href === this.url) return;
+    this.url = this.doc.location.href;
+    this.closeCard();
+    this.painter.paint([]);
+    clearTimeout(this.reanalyzeTimer);
+    this.reanalyzeTimer = setTimeout(() => {
+      const next = describeArticle(this.doc);
+      if (!next) return;
+      this.article = next;
+      void this.analyze();
+    }, REANALYZE_AFTER_MS);
+  }
+
+  async openCard(mark: Mark, byKeyboard: boolean): Promise<void> {
+    this.onInteraction();
+    if (this.signal.aborted) return;
+    if (this.openMark === mark && this.card.isOpen) return;
+    this.openMark = mark;
+    const request = ++this.cardRequest;
+    if (byKeyboard && !this.card.isOpen) this.focusBeforeCard = this.doc.activeElement;
+    this.card.show(mark.range, { state: 'loading', name: mark.name });
+    if (byKeyboard) this.card.focus();
+    const date = this.article?.date;
+    const reply = await sendToBackground<'cs-bg:card'>({ type: 'cs-bg:card', id: mark.entityId, ...(date ? { date } : {}) });
+    // The reader has moved on: a late answer for a card no longer wanted is dropped.
+    if (request !== this.cardRequest || this.openMark !== mark || this.signal.aborted) return;
+    this.card.show(mark.range, reply.ok ? { state: 'ready', card: reply.value } : { state: 'failed', name: mark.name, error: reply.error });
+    if (byKeyboard) this.card.focus();
+  }
+
+  closeCard(): void {
+    this.cardRequest++;
+    this.openMark = undefined;
+    this.painter.setCurrent(undefined);
+    if (!this.card.isOpen) return;
+    this.card.hide();
+    const back = this.focusBeforeCard;
+    this.focusBeforeCard = null;
+    if (back instanceof HTMLElement) back.focus({ preventScroll: true });
+  }
+
+  /** Moves to the next mark, scrolls it into view and opens its card with focus in it. */
+  nextMark(): boolean {
+    const marks = this.painter.marks;
+    if (marks.length === 0) return false;
+    this.keyboardIndex = (this.keyboardIndex + 1) % marks.length;
+    const mark = marks[this.keyboardIndex];
+    if (!mark) return false;
+    this.painter.setCurrent(mark);
+    mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    void this.openCard(mark, true);
+    return true;
+  }
+
+  /** The commands API's shortcut, forwarded by the background. */
+  nextMarkFromCommand(): boolean {
+    if (Date.now() - this.lastKeyPress < SAME_PRESS_MS) return this.card.isOpen;
+    return this.nextMark();
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.card.isOpen) {
+      this.closeCard();
+      return;
+    }
+    if (event.code === NEXT_MARK_KEY.code && event.altKey === NEXT_MARK_KEY.altKey && event.shiftKey === NEXT_MARK_KEY.shiftKey && !event.ctrlKey && !event.metaKey) {
+      this.lastKeyPress = Date.now();
+      if (this.nextMark()) event.preventDefault();
+    }
+  }
+}
+
+function marksFrom(map: TextMap, entities: readonly FoundEntitySummary[]): Mark[] {
+  const marks: Mark[] = [];
+  for (const entity of entities) {
+    for (const [start, end] of entity.mentions) {
+      const range = rangeFor(map, start, end);
+      if (range) marks.push({ range, entityId: entity.id, kind: entity.kind satisfies EntityKind, name: entity.name });
+    }
+  }
+  return marks;
+}

@@ -1,0 +1,73 @@
+// The background card for one entity: shown beside a mark in the page, and in the popup.
+import type { Card } from '../platform/messages.js';
+
+export type CardState = { state: 'loading'; name: string } | { state: 'ready'; card: Card } | { state: 'failed'; name: string; error: string };
+
+const WIKIPEDIA_BASE_URL = 'https://en.wikipedia.org/wiki/';
+
+function wikipediaUrl(title: string): string {
+  return WIKIPEDIA_BASE_URL + encodeURIComponent(title.replaceAll(' ', '_'));
+}
+
+function kindLine(card: Card): string {
+  return card.subkind && card.subkind !== 'other' ? `${card.kind} · ${card.subkind.replaceAll('-', ' ')}` : card.kind;
+}
+
+export interface CardViewProps {
+  view: CardState;
+  dark: boolean;
+  animate: boolean;
+  /** Ids for aria attributes, unique in the document they render into. */
+  idPrefix: string;
+}
+
+export function CardView({ view, dark, animate, idPrefix }: CardViewProps) {
+  const classes = ['card', dark ? 'dark' : '', animate ? 'animate' : ''].filter(Boolean).join(' ');
+  const nameId = `${idPrefix}-name`;
+  const descriptionId = `${idPrefix}-description`;
+  if (view.state !== 'ready') {
+    return (
+      <div class={classes} role="dialog" aria-labelledby={nameId} tabIndex={-1}>
+        <div class="head">
+          <h2 id={nameId}>{view.name}</h2>
+        </div>
+        <p class="muted" aria-live="polite">
+          {view.state === 'loading' ? 'Looking it up…' : `Backstory could not show this card (${view.error}).`}
+        </p>
+      </div>
+    );
+  }
+  const { card } = view;
+  return (
+    <div class={classes} role="dialog" aria-labelledby={nameId} aria-describedby={descriptionId} tabIndex={-1}>
+      <div class="head">
+        {card.flag && (
+          <span class="flag" aria-hidden="true">
+            {card.flag}
+          </span>
+        )}
+        <h2 id={nameId}>{card.name}</h2>
+      </div>
+      <p class="kind">{kindLine(card)}</p>
+      {card.roleAtDate && <p class="role">{card.roleAtDate}</p>}
+      <p class="desc" id={descriptionId}>
+        {card.description}
+      </p>
+      {card.facts.length > 0 && (
+        <dl class="facts">
+          {card.facts.map(([label, value]) => [<dt key={`${label}-t`}>{label}</dt>, <dd key={`${label}-d`}>{value}</dd>])}
+        </dl>
+      )}
+      <div class="foot">
+        {card.wikipedia ? (
+          <a href={wikipediaUrl(card.wikipedia)} target="_blank" rel="noopener noreferrer">
+            Read more on Wikipedia
+          </a>
+        ) : (
+          <span />
+        )}
+        <span class="muted">Backstory</span>
+      </div>
+    </div>
+  );
+}
