@@ -193,3 +193,33 @@ export async function openToolbarPopup(session: ExtensionBrowser, tab: Page): Pr
   if (!popup) throw new Error('the popup target has no page');
   return popup;
 }
+
+export const SAMPLE_ARTICLE_PATH = '/voa-summit/';
+
+/** The texts of the ranges in each of Backstory's highlights, as the page's main world sees them. */
+export function markedTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...CSS.highlights]
+        .filter(([name]) => name.startsWith('backstory-'))
+        .map(([name, highlight]) => [name.slice('backstory-'.length), [...highlight].map((range) => range.toString())]),
+    ),
+  );
+}
+
+/** The viewport rectangle of the first mark whose text is `text`. */
+export async function markRect(page: Page, text: string): Promise<{ x: number; y: number; top: number; bottom: number; left: number; right: number }> {
+  const rect = await page.evaluate((wanted) => {
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('backstory-')) continue;
+      for (const range of highlight) {
+        if (!(range instanceof Range) || range.toString() !== wanted) continue;
+        const box = range.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2, top: box.top, bottom: box.bottom, left: box.left, right: box.right };
+      }
+    }
+    return null;
+  }, text);
+  if (!rect) throw new Error(`no mark reads "${text}"`);
+  return rect;
+}

@@ -1,0 +1,154 @@
+// What a reader meets on the sample article: marks, a card on hover, Esc, the keyboard path, a
+// living page, an untouched DOM, and no request leaving the browser.
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BROWSERS,
+  launchWithExtension,
+  markRect,
+  markedTexts,
+  SAMPLE_ARTICLE_PATH,
+  startFixtureServer,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness.js';
+
+declare global {
+  interface Window {
+    /** Finds text in the page as the browser's find bar does (non-standard, in both browsers). */
+    find(text: string): boolean;
+  }
+}
+
+const SCREENSHOT_DIR = 'test-results';
+const CARD_HOST = 'backstory-card';
+
+/** Whether text is shown in the page, shadow roots included (window.find sees what a reader sees). */
+function showsText(page: Page, text: string): Promise<boolean> {
+  return page.evaluate((wanted) => {
+    getSelection()?.removeAllRanges();
+    return window.find(wanted);
+  }, text);
+}
+
+async function waitForText(page: Page, text: string, shown = true): Promise<void> {
+  await page.waitForFunction(
+    (wanted, expected) => {
+      getSelection()?.removeAllRanges();
+      return window.find(wanted) === expected;
+    },
+    { polling: 100 },
+    text,
+    shown,
+  );
+}
+
+describe.each(BROWSERS)('$name', (spec) => {
+  let server: FixtureServer;
+  let session: ExtensionBrowser;
+  let page: Page;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    session = await launchWithExtension(spec);
+    page = await session.browser.newPage();
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(server.url(SAMPLE_ARTICLE_PATH), { waitUntil: 'load' });
+    await page.waitForFunction(() => (CSS.highlights.get('backstory-place')?.size ?? 0) > 0);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('marks Panmunjom, Singapore and KCNA, and nothing outside the article', async () => {
+    const marks = await markedTexts(page);
+    expect(marks.place).toEqual(expect.arrayContaining(['Panmunjom', 'Singapore']));
+    expect(marks.organization).toContain('KCNA');
+    expect(marks.person).toEqual(expect.arrayContaining(['Kim Jong Un', 'Moon Jae-in', 'Kim', 'Moon']));
+    // The comment box and the related links name Kim Jong Un and Panmunjom too; they are not the article.
+    const inArticle = await page.evaluate(() =>
+      [...CSS.highlights]
+        .filter(([name]) => name.startsWith('backstory-'))
+        .flatMap(([, highlight]) => [...highlight])
+        .every((range) => range.startContainer.parentElement?.closest('article') !== null),
+    );
+    expect(inArticle).toBe(true);
+  });
+
+  it('leaves the page’s DOM as it was', async () => {
+    const unchanged = await page.evaluate(async (host) => {
+      const original = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+      const live = document.documentElement.cloneNode(true);
+      if (!(live instanceof Element)) return false;
+      for (const element of live.querySelectorAll(host)) element.remove();
+      return live.outerHTML === original.documentElement.outerHTML;
+    }, CARD_HOST);
+    expect(unchanged).toBe(true);
+  });
+
+  it('shows Panmunjom’s card when the pointer rests on the word, beside it', async () => {
+    expect(await showsText(page, 'Demilitarized Zone')).toBe(false);
+    const word = await markRect(page, 'Panmunjom');
+    await page.mouse.move(word.x, word.y);
+    await waitForText(page, 'Truce village in the Korean Demilitarized Zone');
+    expect(await showsText(page, 'Read more on Wikipedia')).toBe(true);
+    // The card is the one element Backstory adds, and it does not cover the word it explains.
+    expect(await page.$$eval(CARD_HOST, (hosts) => hosts.length)).toBe(1);
+    expect(await page.evaluate((x, y) => document.elementFromPoint(x, y)?.tagName.toLowerCase(), word.x, word.y)).not.toBe(CARD_HOST);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/card-${spec.product}.png` });
+  });
+
+  it.runIf(spec.product === 'chrome')('gives a screen reader a dialog named after the entity, with its description', async () => {
+    const snapshot = await page.accessibility.snapshot({ interestingOnly: true });
+    const dialogs: { name?: string; description?: string }[] = [];
+    const walk = (node: { role?: string; name?: string; description?: string; children?: unknown[] } | null) => {
+      if (!node) return;
+      if (node.role === 'dialog') dialogs.push(node);
+      for (const child of node.children ?? []) walk(child as typeof node);
+    };
+    walk(snapshot);
+    expect(dialogs).toEqual([expect.objectContaining({ name: 'Panmunjom', description: expect.stringContaining('Demilitarized Zone') })]);
+  });
+
+  it('closes the card on Esc', async () => {
+    await page.keyboard.press('Escape');
+    await waitForText(page, 'Truce village in the Korean Demilitarized Zone', false);
+  });
+
+  it('opens a card from the keyboard (Alt+Shift+B walks the marks)', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyB');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    // The first mark of the article is its headline's "US".
+    await waitForText(page, 'Read more on Wikipedia');
+    await page.keyboard.press('Escape');
+    await waitForText(page, 'Read more on Wikipedia', false);
+  });
+
+  it('marks a paragraph appended later', async () => {
+    await page.evaluate(() => {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = 'Officials from Mongolia offered to host a later meeting.';
+      document.querySelector('.article-body')?.append(paragraph);
+    });
+    await page.waitForFunction(() => [...(CSS.highlights.get('backstory-place') ?? [])].some((range) => range.toString() === 'Mongolia'));
+  });
+
+  it('sends no request anywhere but the page’s own server', async () => {
+    // data: and blob: URLs are read in the browser; they go nowhere.
+    const elsewhere = requests.filter((url) => !url.startsWith(server.url('/')) && !/^(data|blob):/.test(url));
+    expect(elsewhere).toEqual([]);
+  });
+
+  it('reports no error from any extension context', async () => {
+    expect(await session.extensionErrors()).toEqual([]);
+  });
+});
