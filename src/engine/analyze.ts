@@ -48,7 +48,7 @@ export interface Analyzer {
 
 function mentionsIn(text: string, lang: string, index: AliasIndex, entities: readonly CompiledEntity[], date?: string): Mention[] {
   const tokens = tokenize(text);
-  return linkMatches(text, tokens, findMatches(text, tokens, index, lang), entities, date, index.ownersOf);
+  return linkMatches(text, tokens, findMatches(text, tokens, index, lang), entities, date, index.ownersOf, lang);
 }
 
 export function createAnalyzer(knowledge: KnowledgeBundle): Analyzer {

@@ -34,7 +34,7 @@ const COREFERENCE_CONFIDENCE = 0.95;
 
 // Words that may stand before a name without being part of it ("President Moon").
 const TITLE_WORDS = new Set(
-  'mr mrs ms miss dr prof sir dame lord lady president vice prime minister secretary senator sen rep representative gov governor mayor king queen prince princess emperor pope general gen col colonel admiral chancellor chairman chairwoman chair leader premier ambassador judge justice coach manager captain st saint former late new old north south east west central northern southern eastern western greater upper lower'.split(' '),
+  'mr mrs ms miss dr prof sir dame lord lady president vice prime minister secretary senator sen rep representative gov governor mayor king queen prince princess emperor pope general gen col colonel admiral chancellor chairman chairwoman chair leader premier ambassador judge justice coach manager captain st saint former late'.split(' '),
 );
 
 export interface Mention {
@@ -113,6 +113,23 @@ const ROLE_TITLES: [RegExp, RegExp][] = [
 const LEADERSHIP_NOUNS = /^(?:administration|government|cabinet|presidency|White House|campaign)$/;
 const LEADER_ROLE = /\bpresident\b|\bprime minister\b|\bchancellor\b|\bpremier\b|\bking\b|\bqueen\b/i;
 
+/** A capitalised word, not a title, right before a one-word match ("Vanessa Hicks"). */
+function afterCapitalisedWord(context: Context, match: Match): boolean {
+  const { text, tokens } = context;
+  const previous = match.word - 1;
+  if (match.word < 0 || previous < 0 || match.word !== match.lastWord) return false;
+  if (!/^ $/.test(text.slice(tokens.ends[previous], tokens.starts[match.word]))) return false;
+  const word = wordAt(context, previous);
+  if (!isCapitalised(word) || TITLE_WORDS.has(word.toLowerCase())) return false;
+  // "The Obama administration": a capitalised word that opens a sentence is often just a word.
+  return !(opensSentence(context, previous) && SENTENCE_OPENERS.has(word.toLowerCase()));
+}
+
+// Words that open sentences before a surname without being a first name.
+const SENTENCE_OPENERS = new Set(
+  'the a an and but or so yet then now still also when while after before if as since until during under with without by from to of in on at for his her their our its this that these those meanwhile however although though because instead unlike like why how what who where asked said according'.split(' '),
+);
+
 /** Part of a web address, a domain or a handle: "Football.London", "@KCNA", "nytimes.com/Politico". */
 function insideAddress(text: string, match: Match): boolean {
   const joined = /[./@_#]/;
@@ -173,6 +190,7 @@ export function linkMatches(
   entities: readonly CompiledEntity[],
   date?: string,
   ownersOf: ReadonlyMap<string, number> = new Map(),
+  lang = 'en',
 ): Mention[] {
   const context: Context = { text, tokens, entities };
   const matchStarts = new Set(matches.map((match) => match.word));
@@ -181,6 +199,11 @@ export function linkMatches(
   const partOfOtherNames = new Set<string>();
   const usable = matches.filter((match) => {
     if (outsideArticle(match) || insideAddress(text, match)) return false;
+    // "Vanessa Hicks said": even at the start of a sentence, a capitalised word before a
+    // surname makes it someone else's, so the lone "Hicks" later is not our Hicks either.
+    if (afterCapitalisedWord(context, match)) {
+      for (const entry of match.candidates) if (entry.form === 'short') partOfOtherNames.add(entry.text);
+    }
     if (!insideLongerName(context, match, matchStarts)) return true;
     // "David Emery" is someone else: a later lone "Emery" is more likely them than our Emery.
     for (const entry of match.candidates) if (entry.form === 'short') partOfOtherNames.add(entry.text);
@@ -226,6 +249,8 @@ export function linkMatches(
       match.candidates.every((entry) => entry.entity === onlyShort.entity) &&
       onlyShort.form === 'short' &&
       !onlyShort.common &&
+      // Which surnames are also words is known for English only ("Čech" is a Czech man).
+      lang === 'en' &&
       entities[onlyShort.entity]?.source === 'curated' &&
       (ownersOf.get(onlyShort.text) ?? 0) === 1 &&
       !partOfOtherNames.has(onlyShort.text)
@@ -235,7 +260,9 @@ export function linkMatches(
     }
     // A surname with the office before it ("President Obama") or its leadership after it ("the
     // Obama administration") names the one bearer who held such an office at the article's date.
-    const shortPeople = match.candidates.filter((entry) => entry.form === 'short' && entities[entry.entity]?.kind === 'person');
+    const shortPeople = match.candidates.filter(
+      (entry) => entry.form === 'short' && entities[entry.entity]?.kind === 'person' && !partOfOtherNames.has(entry.text),
+    );
     if (shortPeople.length > 0 && match.word >= 0) {
       const role = titleBefore(context, match.word) ?? (LEADERSHIP_NOUNS.test(wordAfter(context, match)) ? LEADER_ROLE : undefined);
       if (role) {
