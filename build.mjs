@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
+import { worldMapJson } from './scripts/world-map.mjs';
 
 const HELP = `Usage: node build.mjs [options]
 
@@ -41,6 +42,8 @@ const ICON_SIZES_PX = [16, 32, 48, 96, 128];
 // Compiled once for the CLI and copied into each browser's folder.
 const KNOWLEDGE_OUT = 'dist/knowledge.json';
 const KNOWLEDGE_SHIPPED = 'knowledge.json.gz';
+// Land outlines for the cards' locator maps.
+const WORLD_MAP_FILE = 'world-map.json';
 
 // Firefox keeps a background page (event page) where Chrome has a service worker.
 const GECKO_SETTINGS = {
@@ -214,6 +217,7 @@ async function copyStatic(browser, manifest) {
   // Shipped gzipped: a seventh of the size, and the background inflates it with the browser's
   // own DecompressionStream. (Mozilla's linter also refuses to parse text files over 5 MB.)
   await writeFile(join(out, KNOWLEDGE_SHIPPED), gzipSync(await readFile(KNOWLEDGE_OUT), { level: 9 }));
+  await writeFile(join(out, WORLD_MAP_FILE), worldMapJson());
   for (const [from, to] of Object.entries(STATIC_FILES)) {
     await mkdir(join(out, to, '..'), { recursive: true });
     await cp(from, join(out, to));

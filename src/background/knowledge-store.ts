@@ -1,13 +1,35 @@
 // The knowledge file, loaded once per background lifetime and only when first needed: the
 // gzipped file the extension ships, inflated by the browser's own DecompressionStream.
 import { createAnalyzer, type Analyzer } from '../engine/analyze.js';
+import type { LandRings } from '../engine/locator-map.js';
 import { KNOWLEDGE_FILE } from '../knowledge/bundle.js';
 import { parseKnowledge } from '../knowledge/load.js';
 import { extensionFileUrl } from '../platform/runtime.js';
 
 const SHIPPED_FILE = `${KNOWLEDGE_FILE}.gz`;
+const WORLD_MAP_FILE = 'world-map.json';
 
 let analyzer: Promise<Analyzer> | undefined;
+let landRings: Promise<LandRings> | undefined;
+
+function isRings(value: unknown): value is LandRings {
+  return Array.isArray(value) && value.every((ring) => Array.isArray(ring) && ring.every((n) => typeof n === 'number'));
+}
+
+/** Land outlines for locator maps, loaded on the first card of a place. */
+export function getLandRings(): Promise<LandRings> {
+  landRings ??= fetch(extensionFileUrl(WORLD_MAP_FILE))
+    .then((response) => response.json())
+    .then((value: unknown) => {
+      if (!isRings(value)) throw new Error('the world map file is damaged');
+      return value;
+    })
+    .catch((error: unknown) => {
+      landRings = undefined;
+      throw error;
+    });
+  return landRings;
+}
 
 async function load(): Promise<Analyzer> {
   const response = await fetch(extensionFileUrl(SHIPPED_FILE));

@@ -1,10 +1,11 @@
 // The background context: a service worker in Chrome, an event page in Firefox. Listeners are
 // registered synchronously at the top level so that a message wakes the worker and finds them.
 import { buildCard } from '../engine/card.js';
+import { locatorMap } from '../engine/locator-map.js';
 import { acceptLifelines, onKeyboardCommand } from '../platform/lifeline.js';
 import { sendToTab, serve } from '../platform/messages.js';
 import { extensionVersion, focusedTabId } from '../platform/runtime.js';
-import { getAnalyzer } from './knowledge-store.js';
+import { getAnalyzer, getLandRings } from './knowledge-store.js';
 
 /** The manifest's command that walks the marks of the page (commands API). */
 const NEXT_MARK_COMMAND = 'next-mark';
@@ -31,7 +32,9 @@ serve(
     'cs-bg:card': async ({ id, date }) => {
       const entity = (await getAnalyzer()).entity(id);
       if (!entity) throw new Error(`no entity ${id} in the knowledge file`);
-      return buildCard(entity, date);
+      const card = buildCard(entity, date);
+      const map = card.coords && entity.kind === 'place' ? locatorMap(await getLandRings(), card.coords) : null;
+      return { ...card, map };
     },
   },
   lifetime.signal,

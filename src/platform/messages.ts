@@ -43,6 +43,14 @@ const card = v.object({
   country: v.nullable(shortText(2)),
   /** The country's flag as regional-indicator characters. */
   flag: v.nullable(shortText(8)),
+  /** A locator map: numbers and path commands only, drawn as SVG (never parsed as markup). */
+  map: v.nullable(
+    v.object({
+      viewBox: v.pipe(v.string(), v.regex(/^-?[\d.]+ -?[\d.]+ [\d.]+ [\d.]+$/)),
+      land: v.pipe(v.string(), v.maxLength(200_000), v.regex(/^[MLZ\d. -]*$/)),
+      spot: v.tuple([v.number(), v.number()]),
+    }),
+  ),
 });
 export type Card = v.InferOutput<typeof card>;
 

@@ -14,18 +14,18 @@ export const CARD_CSS = `
 .head { display: flex; align-items: baseline; gap: 8px; }
 h2 { margin: 0; font-size: 16px; font-weight: 650; line-height: 1.3; }
 .flag { font-size: 18px; line-height: 1; }
-.kind { margin: 2px 0 6px; font-size: 12px; color: #5b6270; text-transform: capitalize; }
+.kind { margin: 2px 0 6px; font-size: 12px; color: #5b6270; }
 .dark .kind, .dark .facts dt, .dark .muted { color: #a3aab8; }
 .role { margin: 0 0 6px; font-weight: 600; }
 .desc { margin: 0 0 8px; }
 .facts { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0 0 8px; font-size: 13px; }
 .facts dt { color: #5b6270; }
 .facts dd { margin: 0; }
-.map { display: block; width: 100%; max-width: 240px; height: auto; margin: 0 0 8px; border-radius: 6px; background: #dde9f3; }
+.map { display: block; width: 100%; max-width: 240px; aspect-ratio: 5 / 3; height: auto; margin: 0 0 8px; border-radius: 6px; background: #dde9f3; }
 .dark .map { background: #1b2a38; }
-.map .land { fill: #b9c7b2; stroke: #98a88f; stroke-width: .3; }
+.map .land { fill: #b9c7b2; stroke: #98a88f; stroke-width: .15; }
 .dark .map .land { fill: #4b5a48; stroke: #5e6f5a; }
-.map .spot { fill: #d6336c; stroke: #fff; stroke-width: 1; }
+.map .spot { fill: #d6336c; stroke: #fff; stroke-width: .5; }
 .foot { display: flex; justify-content: space-between; align-items: center; gap: 12px; font-size: 12px; }
 a { color: #1f5fbf; text-decoration: underline; }
 .dark a { color: #7aa7f0; }

@@ -10,7 +10,8 @@ function wikipediaUrl(title: string): string {
 }
 
 function kindLine(card: Card): string {
-  return card.subkind && card.subkind !== 'other' ? `${card.kind} · ${card.subkind.replaceAll('-', ' ')}` : card.kind;
+  const kind = card.kind.charAt(0).toUpperCase() + card.kind.slice(1);
+  return card.subkind && card.subkind !== 'other' ? `${kind} · ${card.subkind.replaceAll('-', ' ')}` : kind;
 }
 
 export interface CardViewProps {
@@ -53,6 +54,12 @@ export function CardView({ view, dark, animate, idPrefix }: CardViewProps) {
       <p class="desc" id={descriptionId}>
         {card.description}
       </p>
+      {card.map && (
+        <svg class="map" viewBox={card.map.viewBox} role="img" aria-label={`Map: where ${card.name} is`} preserveAspectRatio="xMidYMid slice">
+          <path class="land" d={card.map.land} />
+          <circle class="spot" cx={card.map.spot[0]} cy={card.map.spot[1]} r="1.6" />
+        </svg>
+      )}
       {card.facts.length > 0 && (
         <dl class="facts">
           {card.facts.map(([label, value]) => [<dt key={`${label}-t`}>{label}</dt>, <dd key={`${label}-d`}>{value}</dd>])}

@@ -41,7 +41,8 @@ function absorb(base: Entity, extra: Entity): Entity {
     ...base,
     description,
     aliases,
-    facts: { ...extra.facts, ...base.facts },
+    // A fact that only repeats the name ("Country: Singapore" on Singapore) says nothing.
+    facts: Object.fromEntries(Object.entries({ ...extra.facts, ...base.facts }).filter(([, value]) => value !== base.name)),
   };
   const prior = Math.max(base.prior ?? 0, extra.prior ?? 0);
   if (prior > 0) merged.prior = prior;

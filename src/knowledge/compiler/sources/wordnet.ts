@@ -140,7 +140,6 @@ export async function loadWordNet(dictDir: string): Promise<WordNet> {
       name,
       ...(aliases.length > 0 ? { aliases } : {}),
       description,
-      facts: { 'Instance of': hypernym },
       source: WORDNET_SOURCE,
     });
   }
