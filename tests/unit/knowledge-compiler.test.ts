@@ -20,7 +20,8 @@ describe('the knowledge compiler', () => {
     expect(singapores.map((entity) => entity.id)).toEqual(['singapore-note']);
     const [singapore] = singapores;
     expect(singapore?.description).toBe('City-state in Southeast Asia at the southern tip of the Malay Peninsula.');
-    expect(singapore?.facts?.Capital).toBe('Singapore');
+    expect(singapore?.facts?.Region).toBe('South-Eastern Asia');
+    expect(singapore?.facts?.Capital).toBeUndefined(); // it would only repeat the name
     expect(singapore?.aliases.map((alias) => alias.text)).toContain('Republic of Singapore');
     expect(singapore?.coords).toBeDefined();
   });
