@@ -30,11 +30,11 @@ export class HighlightPainter {
     signal.addEventListener('abort', () => this.unregister(), { once: true });
   }
 
-  /** Replaces every mark with these. */
+  /** Replaces every mark with these, which come in document order. */
   paint(marks: Mark[]): void {
     for (const highlight of this.highlights.values()) highlight.clear();
     this.byNode.clear();
-    this.marks = [...marks].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    this.marks = marks;
     for (const mark of this.marks) {
       this.highlights.get(mark.kind)?.add(mark.range);
       for (const node of [mark.range.startContainer, mark.range.endContainer]) {

@@ -7,7 +7,7 @@ import { describeArticle, type ArticleInfo } from './article-finder.js';
 import { CardHost } from './card-host.js';
 import { HighlightPainter, type Mark } from './highlight-painter.js';
 import { trackHover } from './hover.js';
-import { readText, rangeFor, type TextMap } from './text-map.js';
+import { readText, rangeFor, SLICE_MS, type TextMap, yieldToPage } from './text-map.js';
 
 /** Changes to the article are gathered this long before it is read again. */
 const REANALYZE_AFTER_MS = 400;
@@ -63,7 +63,8 @@ export class PageSession {
     const article = this.article;
     if (!article) return;
     const run = ++this.analysis;
-    const map = readText(article.root);
+    const map = await readText(article.root, this.signal);
+    if (run !== this.analysis || this.signal.aborted) return;
     const reply = await sendToBackground<'cs-bg:analyze'>({
       type: 'cs-bg:analyze',
       text: map.text,
@@ -77,7 +78,9 @@ export class PageSession {
       console.warn(`Backstory: the article could not be analysed (${reply.error}).`);
       return;
     }
-    this.painter.paint(marksFrom(map, reply.value.entities));
+    const marks = await marksFrom(map, reply.value.entities);
+    if (run !== this.analysis || this.signal.aborted) return;
+    this.painter.paint(marks);
     this.keyboardIndex = -1;
   }
 
@@ -173,13 +176,20 @@ export class PageSession {
   }
 }
 
-function marksFrom(map: TextMap, entities: readonly FoundEntitySummary[]): Mark[] {
+/** Turns the engine's offsets into ranges in document order, in slices (a long article has thousands). */
+async function marksFrom(map: TextMap, entities: readonly FoundEntitySummary[]): Promise<Mark[]> {
+  const spans = entities
+    .flatMap((entity) => entity.mentions.map(([start, end]) => ({ start, end, entity })))
+    .sort((a, b) => a.start - b.start);
   const marks: Mark[] = [];
-  for (const entity of entities) {
-    for (const [start, end] of entity.mentions) {
-      const range = rangeFor(map, start, end);
-      if (range) marks.push({ range, entityId: entity.id, kind: entity.kind satisfies EntityKind, name: entity.name });
+  let sliceStart = performance.now();
+  for (const { start, end, entity } of spans) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToPage();
+      sliceStart = performance.now();
     }
+    const range = rangeFor(map, start, end);
+    if (range) marks.push({ range, entityId: entity.id, kind: entity.kind satisfies EntityKind, name: entity.name });
   }
   return marks;
 }

@@ -29,7 +29,16 @@ export function isExcluded(element: Element): boolean {
   return element.matches(EXCLUDED) || (typeof element.checkVisibility === 'function' && !element.checkVisibility());
 }
 
-export function readText(root: Element): TextMap {
+/** Work on the page's main thread is cut into slices of at most this long (long tasks are 50 ms). */
+export const SLICE_MS = 8;
+
+/** Lets the browser paint and handle input between slices of work. */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Reads the text in slices, yielding to the page between them; stops early when `signal` aborts. */
+export async function readText(root: Element, signal?: AbortSignal): Promise<TextMap> {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
@@ -40,7 +49,13 @@ export function readText(root: Element): TextMap {
   const starts: number[] = [];
   let length = 0;
   let pendingBreak = false;
+  let sliceStart = performance.now();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToPage();
+      if (signal?.aborted) break;
+      sliceStart = performance.now();
+    }
     if (node instanceof Text) {
       const data = node.data;
       if (data.length === 0) continue;

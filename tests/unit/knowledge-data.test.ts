@@ -52,11 +52,11 @@ describe('the hand-written knowledge as a whole', () => {
     expect(undated.map((entity) => entity.id)).toEqual([]);
   });
 
-  it('has no two entities of one kind with the same full name and country (an unresolved collision)', () => {
+  it('has no two entities of one kind and subkind with the same full name and country (an unresolved collision)', () => {
     const seen = new Map<string, string>();
     const collisions: string[] = [];
     for (const entity of all) {
-      const key = `${entity.kind}|${entity.name}|${entity.country ?? ''}`;
+      const key = `${entity.kind}|${entity.subkind}|${entity.name}|${entity.country ?? ''}`;
       const other = seen.get(key);
       if (other) collisions.push(`${other} / ${entity.id}`);
       seen.set(key, entity.id);
