@@ -6,6 +6,8 @@ import { isOwnContentScript } from './messages.js';
 import { isExtensionAlive } from './runtime.js';
 
 const LIFELINE_PORT = 'backstory-lifeline';
+/** When to look whether the extension is still there after the port closed. */
+const ORPHAN_CHECKS_MS = [0, 250, 1_000, 3_000];
 
 /**
  * Holds a port to the background and calls `onGone` once the extension is gone. A port that
@@ -28,7 +30,10 @@ export function holdLifeline(onGone: () => void, signal: AbortSignal): { touch()
     }
     port.onDisconnect.addListener(() => {
       port = undefined;
-      if (!isExtensionAlive()) gone();
+      // An orphaned script learns it only a moment later: Chrome clears runtime.id after the
+      // port has closed. A live extension has merely let its service worker sleep; the port is
+      // reopened on the reader's next interaction, not now.
+      for (const delay of ORPHAN_CHECKS_MS) setTimeout(() => isExtensionAlive() || gone(), delay);
     });
   };
   signal.addEventListener('abort', () => port?.disconnect(), { once: true });

@@ -11,7 +11,11 @@ export function extensionVersion(): string {
  */
 export function isExtensionAlive(): boolean {
   try {
-    return typeof browser.runtime.id === 'string' && browser.runtime.id.length > 0;
+    // The polyfill's wrapper keeps the id; the browser's own object loses it.
+    const native: unknown = Reflect.get(globalThis, 'chrome');
+    const nativeRuntime: unknown = typeof native === 'object' && native !== null ? Reflect.get(native, 'runtime') : undefined;
+    const id: unknown = typeof nativeRuntime === 'object' && nativeRuntime !== null ? Reflect.get(nativeRuntime, 'id') : browser.runtime.id;
+    return typeof id === 'string' && id.length > 0;
   } catch {
     return false;
   }
