@@ -2,7 +2,9 @@
 // page's strict CSP (style-src) cannot strip them and page CSS cannot reach in.
 export const CARD_CSS = `
 :host { all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important;
-  width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important; }
+  width: 0 !important; height: 0 !important; z-index: 2147483647 !important;
+  /* Shown only while content.css sets this (see there). */
+  display: var(--backstory-card-display, none) !important; }
 .card { position: fixed; top: 0; left: 0; box-sizing: border-box; width: max-content; max-width: min(360px, calc(100vw - 16px));
   padding: 12px 14px 10px; border-radius: 10px; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
   color: #1b1d21; background: #ffffff; border: 1px solid rgba(0,0,0,.12); box-shadow: 0 8px 28px rgba(0,0,0,.22);
