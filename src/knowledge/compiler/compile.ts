@@ -13,7 +13,7 @@ import { loadSubdivisions } from './sources/subdivisions.js';
 import { loadWordNet } from './sources/wordnet.js';
 
 /** Hand-written facts are checked as true at this date. */
-export const KNOWLEDGE_AS_OF = '2025-06';
+export const KNOWLEDGE_AS_OF = '2025-12';
 const CURATED_PRIOR = 0.8;
 // WordNet places a British town by its nation ("a city in northwestern England").
 const UK_NATIONS = ['England', 'Scotland', 'Wales', 'Northern Ireland'];
