@@ -48,11 +48,12 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-export async function startFixtureServer(): Promise<FixtureServer> {
+export async function startFixtureServer(pagesDir = FIXTURE_PAGES_DIR): Promise<FixtureServer> {
+  const root = resolve(pagesDir);
   const server = http.createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const file = normalize(join(FIXTURE_PAGES_DIR, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(FIXTURE_PAGES_DIR)) {
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(root)) {
       response.writeHead(403).end();
       return;
     }

@@ -1,0 +1,311 @@
+#!/usr/bin/env node
+// `npm run bench [-- --json FILE] [--runs N]`: what Backstory costs, side by side with the
+// alternatives, measured in one run (ratios, not absolute times, are what compare across
+// runs on a shared machine). Prints a Markdown table and writes bench/RESULTS.md.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { newsParagraphs, newsText } from './news-text.mjs';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'string' },
+    runs: { type: 'string', default: '5' },
+    part: { type: 'string', default: 'all' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write('Usage: npm run bench [-- --json FILE] [--runs N] [--part engine|page|sizes|all]\n');
+  process.exit(0);
+}
+const RUNS = Math.max(1, Number(values.runs));
+if (typeof global.gc !== 'function') {
+  // Heap figures need a collector we can call: run again with it exposed.
+  const again = spawnSync(process.execPath, ['--expose-gc', ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(again.status ?? 1);
+}
+if (!existsSync('dist/engine.mjs') || !existsSync('dist/chrome/content.js')) {
+  process.stderr.write('bench: build first (npm run build)\n');
+  process.exit(2);
+}
+
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const MB = 1024 * 1024;
+const heapUsed = () => {
+  global.gc();
+  global.gc();
+  return process.memoryUsage().heapUsed;
+};
+const results = { machine: machine(), engine: [], page: [], sizes: [] };
+
+function machine() {
+  const chromium = (() => {
+    try {
+      return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+    } catch {
+      return 'not found';
+    }
+  })();
+  return { cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`, memory: `${Math.round(totalmem() / 2 ** 30)} GiB`, node: process.version, chromium, date: new Date().toISOString().slice(0, 10) };
+}
+
+// ---- 1. The engine against the alternatives, on the same text and the same names ----
+
+async function corpusText() {
+  const parts = [readFileSync('tests/fixtures/pages/voa-summit/article.txt', 'utf8')];
+  const pages = '../shared/corpus/pages';
+  if (existsSync(pages)) {
+    const { JSDOM } = await import('jsdom');
+    const { Readability } = await import('@mozilla/readability');
+    for (const file of readdirSync(pages).filter((name) => name.endsWith('.html')).sort()) {
+      const dom = new JSDOM(readFileSync(join(pages, file), 'utf8'));
+      const article = new Readability(dom.window.document).parse();
+      if (article?.textContent) parts.push(article.textContent.replace(/[ \t]+/g, ' '));
+    }
+  }
+  return parts.join('\n\n');
+}
+
+function textOfSize(base, chars) {
+  let text = base;
+  let seed = 1;
+  while (text.length < chars) text += `\n\n${newsText(Math.min(200_000, chars - text.length), seed++)}`;
+  return text.slice(0, chars);
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function benchEngine() {
+  const { createAnalyzer, parseKnowledge } = await import('../dist/engine.mjs');
+  const knowledgeText = readFileSync('dist/knowledge.json', 'utf8');
+  const bundle = parseKnowledge(knowledgeText);
+  const names = [...new Set(bundle.entities.flatMap((entity) => entity.aliases.map((alias) => alias.text)))];
+  const base = await corpusText();
+  const sizes = [['100 KB', 100 * 1024], ['1 MB', MB], ['10 MB', 10 * MB]];
+
+  const methods = [
+    {
+      name: 'Backstory match and link',
+      setup: () => createAnalyzer(bundle),
+      run: (analyzer, text) => analyzer.analyze({ text, lang: 'en' }).length,
+    },
+    {
+      name: 'RegExp alternation',
+      setup: () => {
+        const sorted = [...names].sort((a, b) => b.length - a.length).map(escapeRegExp);
+        return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+      },
+      run: (pattern, text) => {
+        let count = 0;
+        for (const _ of text.matchAll(pattern)) count++;
+        return count;
+      },
+    },
+    {
+      name: 'modern-ahocorasick',
+      setup: async () => {
+        const { default: AhoCorasick } = await import('modern-ahocorasick');
+        return new AhoCorasick(names);
+      },
+      run: (automaton, text) => automaton.search(text).length,
+    },
+    {
+      name: 'compromise (people, places, organizations)',
+      maxChars: MB,
+      setup: async () => (await import('compromise')).default,
+      run: (nlp, text) => {
+        const doc = nlp(text);
+        return doc.people().length + doc.places().length + doc.organizations().length;
+      },
+    },
+  ];
+
+  for (const method of methods) {
+    const before = heapUsed();
+    const setupStart = performance.now();
+    const state = await method.setup();
+    const setupMs = performance.now() - setupStart;
+    const heapMB = (heapUsed() - before) / MB;
+    for (const [label, chars] of sizes) {
+      if (method.maxChars && chars > method.maxChars) {
+        results.engine.push({ method: method.name, size: label, skipped: 'too slow at this size' });
+        continue;
+      }
+      const text = textOfSize(base, chars);
+      const times = [];
+      let found = 0;
+      const runs = chars >= 10 * MB ? Math.min(RUNS, 3) : RUNS;
+      for (let run = 0; run < runs; run++) {
+        const start = performance.now();
+        found = method.run(state, text);
+        times.push(performance.now() - start);
+      }
+      const ms = median(times);
+      results.engine.push({ method: method.name, size: label, setupMs, heapMB, ms, mbPerS: chars / MB / (ms / 1000), found });
+      process.stderr.write(`bench: ${method.name}, ${label}: ${ms.toFixed(0)} ms\n`);
+    }
+  }
+  for (const row of results.engine) {
+    const ours = results.engine.find((other) => other.method === 'Backstory match and link' && other.size === row.size);
+    if (row.mbPerS && ours?.mbPerS) row.backstoryTimesFaster = ours.mbPerS / row.mbPerS;
+  }
+}
+
+// ---- 2. The cost in a real page (Chromium) ----
+
+function writeLongArticle(dir) {
+  // About 1 MB of text in 20,000 nodes: 2,000 paragraphs of text, links and emphasis.
+  const paragraphs = newsParagraphs(MB, 7).slice(0, 2_000);
+  const body = paragraphs
+    .map((paragraph, i) => {
+      const words = paragraph.split(' ');
+      const third = Math.floor(words.length / 3);
+      return `<p>${words.slice(0, third).join(' ')} <a href="#p${i}">${words.slice(third, third + 3).join(' ')}</a> ${words.slice(third + 3, 2 * third).join(' ')} <em>${words.slice(2 * third, 2 * third + 2).join(' ')}</em> ${words.slice(2 * third + 2).join(' ')}</p>`;
+    })
+    .join('\n');
+  mkdirSync(join(dir, 'long'), { recursive: true });
+  writeFileSync(
+    join(dir, 'long', 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long article</title><meta property="og:type" content="article"></head><body><article><h1>A long article</h1>${body}</article></body></html>`,
+  );
+  const sample = readFileSync('tests/fixtures/pages/voa-summit/index.html', 'utf8');
+  mkdirSync(join(dir, 'voa-summit'), { recursive: true });
+  writeFileSync(join(dir, 'voa-summit', 'index.html'), sample);
+  writeFileSync(join(dir, 'voa-summit', 'site.css'), readFileSync('tests/fixtures/pages/voa-summit/site.css'));
+}
+
+const PAGE_PROBE = `
+  window.__bench = { longest: 0, markedAt: null };
+  new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__bench.longest = Math.max(window.__bench.longest, entry.duration); })
+    .observe({ type: 'longtask', buffered: true });
+  const watch = () => {
+    if (window.__bench.markedAt === null && CSS.highlights && [...CSS.highlights.values()].some((h) => h.size > 0)) window.__bench.markedAt = performance.now();
+    else requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+`;
+
+async function measurePage(browser, url, withExtension) {
+  const page = await browser.newPage();
+  await page.evaluateOnNewDocument(PAGE_PROBE);
+  // A reader's second article: the browser has compiled and cached the content script's code
+  // (the first article after installing pays about 60 ms more for that, once).
+  await page.goto(url, { waitUntil: 'load' });
+  if (withExtension) await page.waitForFunction(() => window.__bench.markedAt !== null, { timeout: 60_000 });
+  await page.goto('about:blank');
+  const session = await page.createCDPSession();
+  await session.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  if (withExtension) await page.waitForFunction(() => window.__bench.markedAt !== null, { timeout: 60_000 });
+  // Let the last slices and paints finish.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const metrics = Object.fromEntries((await session.send('Performance.getMetrics')).metrics.map((metric) => [metric.name, metric.value]));
+  const probe = await page.evaluate(() => window.__bench);
+  await page.close();
+  return { taskMs: metrics.TaskDuration * 1000, heapMB: metrics.JSHeapUsedSize / MB, longestMs: probe.longest, markedAtMs: probe.markedAt };
+}
+
+async function knowledgeColdLoadMs(session) {
+  const worker = await session.browser.waitForTarget((target) => target.type() === 'service_worker' && target.url().includes(session.extensionId));
+  const handle = await worker.worker();
+  return handle.evaluate(() => performance.getEntriesByName('backstory-knowledge-load').at(-1)?.duration ?? null);
+}
+
+async function benchPage() {
+  const { BROWSERS, launchWithExtension, startFixtureServer } = await (await import('../scripts/load-harness.mjs')).loadHarness();
+  const puppeteer = (await import('puppeteer-core')).default;
+  const chromium = BROWSERS.find((spec) => spec.product === 'chrome');
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
+  writeLongArticle(dir);
+  const server = await startFixtureServer(dir);
+  const pages = [['sample article', '/voa-summit/'], ['1 MB article, 20,000 nodes', '/long/']];
+  const rows = new Map(pages.map(([label]) => [label, { with: [], without: [], coldLoad: [] }]));
+  for (let run = 0; run < RUNS; run++) {
+    // A fresh browser each run, so that the knowledge file is loaded cold every time.
+    const session = await launchWithExtension(chromium);
+    const plain = await puppeteer.launch({ executablePath: chromium.executable, headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP www.voanews.com 127.0.0.1'] });
+    for (const [label, path] of pages) {
+      const row = rows.get(label);
+      row.with.push(await measurePage(session.browser, server.url(path), true));
+      if (label === pages[0][0]) row.coldLoad.push(await knowledgeColdLoadMs(session));
+      row.without.push(await measurePage(plain, server.url(path), false));
+    }
+    await session.close();
+    await plain.close();
+    process.stderr.write(`bench: page run ${run + 1}/${RUNS}\n`);
+  }
+  await server.close();
+  for (const [label, row] of rows) {
+    const pick = (list, key) => median(list.map((item) => item[key]));
+    results.page.push({
+      page: label,
+      markedAtMs: pick(row.with, 'markedAtMs'),
+      addedMainThreadMs: pick(row.with, 'taskMs') - pick(row.without, 'taskMs'),
+      longestTaskMs: pick(row.with, 'longestMs'),
+      longestTaskWithoutMs: pick(row.without, 'longestMs'),
+      addedHeapMB: pick(row.with, 'heapMB') - pick(row.without, 'heapMB'),
+      knowledgeColdLoadMs: row.coldLoad.length ? median(row.coldLoad) : null,
+    });
+  }
+}
+
+// ---- 3. Sizes ----
+
+function benchSizes() {
+  const files = [
+    ['content script', 'dist/chrome/content.js'],
+    ['background', 'dist/chrome/background.js'],
+    ['popup', 'dist/chrome/popup/popup.js'],
+    ['options', 'dist/chrome/options/options.js'],
+    ['knowledge file (as shipped)', 'dist/chrome/knowledge.json.gz'],
+    ['knowledge file (JSON)', 'dist/knowledge.json'],
+  ];
+  for (const [label, file] of files) {
+    const bytes = readFileSync(file);
+    const gzipped = file.endsWith('.gz') ? bytes.length : gzipSync(bytes).length;
+    results.sizes.push({ what: label, file, kb: statSync(file).size / 1024, gzipKb: gzipped / 1024 });
+  }
+}
+
+// ---- Report ----
+
+function fixed(value, digits = 1) {
+  return value === null || value === undefined ? '–' : Number(value).toFixed(digits);
+}
+
+function markdown() {
+  const m = results.machine;
+  const lines = [`# Backstory benchmarks`, '', `Measured ${m.date} on ${m.cpu}, ${m.memory}, Node ${m.node}, ${m.chromium}. Medians of ${RUNS} runs; ratios from the same run.`, ''];
+  if (results.engine.length) {
+    lines.push('## Engine: names in news text (same text, same names)', '', '| method | text | MB/s | set-up ms | heap after set-up MB | Backstory is × faster |', '| --- | --- | ---: | ---: | ---: | ---: |');
+    for (const row of results.engine) {
+      lines.push(row.skipped ? `| ${row.method} | ${row.size} | (${row.skipped}) | | | |` : `| ${row.method} | ${row.size} | ${fixed(row.mbPerS, 2)} | ${fixed(row.setupMs, 0)} | ${fixed(row.heapMB)} | ${fixed(row.backstoryTimesFaster, 1)} |`);
+    }
+    lines.push('');
+  }
+  if (results.page.length) {
+    lines.push('## In the page (Chromium, with the extension against without it)', '', '| page | marks painted at ms | main-thread time added ms | longest task ms (without) | heap added MB | knowledge cold load ms |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const row of results.page) lines.push(`| ${row.page} | ${fixed(row.markedAtMs, 0)} | ${fixed(row.addedMainThreadMs)} | ${fixed(row.longestTaskMs, 0)} (${fixed(row.longestTaskWithoutMs, 0)}) | ${fixed(row.addedHeapMB, 2)} | ${fixed(row.knowledgeColdLoadMs, 0)} |`);
+    lines.push('');
+  }
+  if (results.sizes.length) {
+    lines.push('## Sizes', '', '| what | KB | gzipped KB |', '| --- | ---: | ---: |');
+    for (const row of results.sizes) lines.push(`| ${row.what} | ${fixed(row.kb)} | ${fixed(row.gzipKb)} |`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+if (values.part === 'all' || values.part === 'sizes') benchSizes();
+if (values.part === 'all' || values.part === 'engine') await benchEngine();
+if (values.part === 'all' || values.part === 'page') await benchPage();
+const report = markdown();
+process.stdout.write(`${report}\n`);
+writeFileSync('bench/RESULTS.md', `${report}\n`);
+if (values.json) writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
