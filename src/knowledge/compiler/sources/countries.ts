@@ -45,6 +45,7 @@ const EXTRA_ALIASES: Record<string, (string | AliasObject)[]> = {
   CG: ['Congo-Brazzaville'],
   TR: ['Türkiye'],
   CZ: ['Czechia'],
+  NL: [{ text: 'Holanda', lang: 'es' }, { text: 'Holanda', lang: 'pt' }],
 };
 
 // world-countries' translation keys (ISO 639-3) as BCP 47 tags.
