@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const NEWS_HOST = 'www.voanews.com';
 const FIXTURE_PAGES_DIR = resolve('tests/fixtures/pages');
@@ -223,4 +224,36 @@ export async function markRect(page: Page, text: string): Promise<{ x: number; y
   }, text);
   if (!rect) throw new Error(`no mark reads "${text}"`);
   return rect;
+}
+
+export interface BrowserUnderTest {
+  readonly server: FixtureServer;
+  readonly session: ExtensionBrowser;
+}
+
+/**
+ * Starts the fixture server and the browser with the extension before the tests of a
+ * describe block, and stops both after them.
+ */
+export function useExtensionBrowser(spec: BrowserSpec): BrowserUnderTest {
+  let server: FixtureServer | undefined;
+  let session: ExtensionBrowser | undefined;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    session = await launchWithExtension(spec);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the fixture server has not started');
+      return server;
+    },
+    get session() {
+      if (!session) throw new Error('the browser has not started');
+      return session;
+    },
+  };
 }

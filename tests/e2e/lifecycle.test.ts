@@ -1,8 +1,8 @@
 // When the extension goes away (updated, reloaded, removed) with a tab open, the page must be
 // left as if Backstory had never been there: no marks, no card, no error.
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launchWithExtension, markRect, SAMPLE_ARTICLE_PATH, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, markRect, SAMPLE_ARTICLE_PATH, useExtensionBrowser } from './harness.js';
 
 /** A picture of the article's first paragraphs, as a reader sees them. */
 async function articlePicture(page: Page): Promise<string> {
@@ -15,20 +15,10 @@ async function articlePicture(page: Page): Promise<string> {
 }
 
 describe.each(BROWSERS)('$name', (spec) => {
-  let server: FixtureServer;
-  let session: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    session = await launchWithExtension(spec);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const browser = useExtensionBrowser(spec);
 
   it('removes its marks and card from open tabs when the extension is removed', async () => {
+    const { server, session } = browser;
     // The same article where Backstory does not run: how the page looks without it.
     const plain = await session.browser.newPage();
     await plain.goto(`http://127.0.0.1:${server.port}${SAMPLE_ARTICLE_PATH}`, { waitUntil: 'load' });

@@ -2,17 +2,8 @@
 // living page, an untouched DOM, and no request leaving the browser.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSERS,
-  launchWithExtension,
-  markRect,
-  markedTexts,
-  SAMPLE_ARTICLE_PATH,
-  startFixtureServer,
-  type ExtensionBrowser,
-  type FixtureServer,
-} from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, markRect, markedTexts, SAMPLE_ARTICLE_PATH, useExtensionBrowser } from './harness.js';
 
 declare global {
   interface Window {
@@ -45,23 +36,15 @@ async function waitForText(page: Page, text: string, shown = true): Promise<void
 }
 
 describe.each(BROWSERS)('$name', (spec) => {
-  let server: FixtureServer;
-  let session: ExtensionBrowser;
+  const browser = useExtensionBrowser(spec);
   let page: Page;
   const requests: string[] = [];
 
   beforeAll(async () => {
-    server = await startFixtureServer();
-    session = await launchWithExtension(spec);
-    page = await session.browser.newPage();
+    page = await browser.session.browser.newPage();
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(server.url(SAMPLE_ARTICLE_PATH), { waitUntil: 'load' });
+    await page.goto(browser.server.url(SAMPLE_ARTICLE_PATH), { waitUntil: 'load' });
     await page.waitForFunction(() => (CSS.highlights.get('backstory-place')?.size ?? 0) > 0);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
   });
 
   it('marks Panmunjom, Singapore and KCNA, and nothing outside the article', async () => {
@@ -144,11 +127,11 @@ describe.each(BROWSERS)('$name', (spec) => {
 
   it('sends no request anywhere but the page’s own server', async () => {
     // data: and blob: URLs are read in the browser; they go nowhere.
-    const elsewhere = requests.filter((url) => !url.startsWith(server.url('/')) && !/^(data|blob):/.test(url));
+    const elsewhere = requests.filter((url) => !url.startsWith(browser.server.url('/')) && !/^(data|blob):/.test(url));
     expect(elsewhere).toEqual([]);
   });
 
   it('reports no error from any extension context', async () => {
-    expect(await session.extensionErrors()).toEqual([]);
+    expect(await browser.session.extensionErrors()).toEqual([]);
   });
 });
