@@ -1,6 +1,6 @@
 // Every alias of the knowledge file, indexed for one pass over an article's words: by the
 // folded key of its first word, longest aliases first.
-import type { AliasForm, CompiledEntity } from '../knowledge/bundle.js';
+import type { AliasForm, CompiledAlias, CompiledEntity } from '../knowledge/bundle.js';
 import { foldKey, foldMarks } from './fold.js';
 import { aliasWords, SUFFIXING_SCRIPT, UNSPACED_SCRIPT } from './tokens.js';
 
@@ -25,12 +25,14 @@ export interface AliasEntry {
 }
 
 export interface AliasIndex {
-  /** First-word key -> aliases starting with it, longest first. */
-  byFirstKey: Map<string, AliasEntry[]>;
-  /** For scripts without spaces: first character -> aliases, longest first. */
-  byFirstChar: Map<string, AliasEntry[]>;
-  /** Hangul aliases of one word, by key, matched at the start of a word. */
-  hangulByKey: Map<string, AliasEntry[]>;
+  /** Aliases whose first word has this folded key, longest first. */
+  startingWith(key: string): readonly AliasEntry[] | undefined;
+  /** For scripts without spaces: aliases starting with this character, longest first. */
+  startingWithChar(char: string): readonly AliasEntry[] | undefined;
+  /** Hangul aliases of one word with this key, matched at the start of a word. */
+  hangul(key: string): readonly AliasEntry[] | undefined;
+  hasUnspaced: boolean;
+  hasHangul: boolean;
   /** How many entities have each alias text (in any form). */
   ownersOf: Map<string, number>;
   size: number;
@@ -42,48 +44,96 @@ function separatorClass(raw: string): string {
   return raw.replace(/\s+/g, ' ').replace(/[’‘ʼ′`]/g, "'");
 }
 
-function push<K>(map: Map<K, AliasEntry[]>, key: K, entry: AliasEntry): void {
-  const list = map.get(key);
-  if (list) list.push(entry);
-  else map.set(key, [entry]);
-}
-
 const LATIN = /\p{Script=Latin}/u;
+const FIRST_WORD = /[\p{L}\p{M}\p{N}\u00AD\u200C\u200D]+/u;
+// Most aliases are plain ASCII: their first word and key need no Unicode tables.
+const ASCII = /^[\x00-\x7F]*$/;
+const ASCII_FIRST_WORD = /[A-Za-z0-9]+/;
 // Most words first, then most characters: the longest match wins.
 const byLengthDescending = (a: AliasEntry, b: AliasEntry) => b.keys.length - a.keys.length || b.text.length - a.text.length;
 
+interface Pending {
+  entity: number;
+  alias: CompiledAlias;
+}
+
+function materialise({ entity, alias }: Pending): AliasEntry {
+  const { keys, words, separators } = aliasWords(alias.text);
+  const last = words[words.length - 1] ?? '';
+  const lastWordEnd = alias.text.lastIndexOf(last) + last.length;
+  return {
+    entity,
+    text: alias.text,
+    form: alias.form,
+    langs: alias.lang?.split(' '),
+    common: alias.common === true,
+    anyCase: alias.case === 'any',
+    keys,
+    words: words.map(foldMarks),
+    separators: separators.map(separatorClass),
+    trailing: alias.text.slice(lastWordEnd).trim(),
+    latin: LATIN.test(alias.text),
+  };
+}
+
+/**
+ * A map of buckets that are filled in full only when first looked up: building every entry
+ * up front would cost a cold start hundreds of milliseconds for aliases most articles never
+ * touch.
+ */
+class LazyBuckets {
+  private readonly pending = new Map<string, Pending[]>();
+  private readonly ready = new Map<string, AliasEntry[]>();
+
+  add(key: string, item: Pending): void {
+    const list = this.pending.get(key);
+    if (list) list.push(item);
+    else this.pending.set(key, [item]);
+  }
+
+  get size(): number {
+    return this.pending.size + this.ready.size;
+  }
+
+  get(key: string): readonly AliasEntry[] | undefined {
+    const built = this.ready.get(key);
+    if (built) return built;
+    const raw = this.pending.get(key);
+    if (!raw) return undefined;
+    const entries = raw.map(materialise).filter((entry) => entry.keys.length > 0).sort(byLengthDescending);
+    this.pending.delete(key);
+    this.ready.set(key, entries);
+    return entries;
+  }
+}
+
 export function buildAliasIndex(entities: readonly CompiledEntity[]): AliasIndex {
-  const byFirstKey = new Map<string, AliasEntry[]>();
-  const byFirstChar = new Map<string, AliasEntry[]>();
-  const hangulByKey = new Map<string, AliasEntry[]>();
+  const byFirstKey = new LazyBuckets();
+  const byFirstChar = new LazyBuckets();
+  const hangulByKey = new LazyBuckets();
   const ownersOf = new Map<string, number>();
   let size = 0;
   entities.forEach((entity, index) => {
     for (const text of new Set(entity.aliases.map((alias) => alias.text))) ownersOf.set(text, (ownersOf.get(text) ?? 0) + 1);
     for (const alias of entity.aliases) {
-      const { keys, words, separators } = aliasWords(alias.text);
-      const [firstKey] = keys;
-      if (firstKey === undefined) continue;
-      const lastWordEnd = alias.text.lastIndexOf(words[words.length - 1] ?? '') + (words[words.length - 1]?.length ?? 0);
-      const entry: AliasEntry = {
-        entity: index,
-        text: alias.text,
-        form: alias.form,
-        langs: alias.lang?.split(' '),
-        common: alias.common === true,
-        anyCase: alias.case === 'any',
-        keys,
-        words: words.map(foldMarks),
-        separators: separators.map(separatorClass),
-        trailing: alias.text.slice(lastWordEnd).trim(),
-        latin: LATIN.test(alias.text),
-      };
+      const ascii = ASCII.test(alias.text);
+      const first = (ascii ? ASCII_FIRST_WORD : FIRST_WORD).exec(alias.text)?.[0];
+      if (first === undefined) continue;
+      const item = { entity: index, alias };
       size++;
-      if (UNSPACED_SCRIPT.test(alias.text)) push(byFirstChar, foldKey(alias.text.charAt(0)), entry);
-      else if (SUFFIXING_SCRIPT.test(alias.text) && keys.length === 1) push(hangulByKey, firstKey, entry);
-      else push(byFirstKey, firstKey, entry);
+      if (ascii) byFirstKey.add(first.toLowerCase(), item);
+      else if (UNSPACED_SCRIPT.test(alias.text)) byFirstChar.add(foldKey(alias.text.charAt(0)), item);
+      else if (SUFFIXING_SCRIPT.test(alias.text) && first.length === alias.text.length) hangulByKey.add(foldKey(first), item);
+      else byFirstKey.add(foldKey(first), item);
     }
   });
-  for (const map of [byFirstKey, byFirstChar, hangulByKey]) for (const list of map.values()) list.sort(byLengthDescending);
-  return { byFirstKey, byFirstChar, hangulByKey, ownersOf, size };
+  return {
+    startingWith: (key) => byFirstKey.get(key),
+    startingWithChar: (char) => byFirstChar.get(char),
+    hangul: (key) => hangulByKey.get(key),
+    hasUnspaced: byFirstChar.size > 0,
+    hasHangul: hangulByKey.size > 0,
+    ownersOf,
+    size,
+  };
 }

@@ -115,7 +115,7 @@ function matchAt(text: string, tokens: Tokens, word: number, list: readonly Alia
 /** Names inside a run of an unspaced script (Chinese, Japanese, Thai), longest first. */
 function matchUnspaced(text: string, start: number, end: number, index: AliasIndex, word: number, matches: Match[]): void {
   for (let at = start; at < end; ) {
-    const list = index.byFirstChar.get(foldKey(text.charAt(at)));
+    const list = index.startingWithChar(foldKey(text.charAt(at)));
     const entry = list?.find((candidate) => text.startsWith(candidate.text, at) && at + candidate.text.length <= end);
     if (!entry || !list) {
       at++;
@@ -131,7 +131,7 @@ function matchUnspaced(text: string, start: number, end: number, index: AliasInd
 function matchHangul(tokens: Tokens, word: number, index: AliasIndex): Match | undefined {
   const key = tokens.keys[word] ?? '';
   for (let length = key.length; length >= 2; length--) {
-    const list = index.hangulByKey.get(key.slice(0, length));
+    const list = index.hangul(key.slice(0, length));
     if (list) {
       const start = tokens.starts[word] ?? 0;
       return { start, end: start + length, word, lastWord: word, candidates: [...list] };
@@ -141,12 +141,12 @@ function matchHangul(tokens: Tokens, word: number, index: AliasIndex): Match | u
 }
 
 /** The aliases that may start at a word: by its key, or in an inflecting language by its stem. */
-function aliasesStartingWith(key: string, index: AliasIndex, inflecting: boolean): AliasEntry[] | undefined {
-  const exact = index.byFirstKey.get(key);
+function aliasesStartingWith(key: string, index: AliasIndex, inflecting: boolean): readonly AliasEntry[] | undefined {
+  const exact = index.startingWith(key);
   if (!inflecting || key.length <= MIN_INFLECTED_NAME_CHARS) return exact;
   const stems: AliasEntry[] = [...(exact ?? [])];
   for (let cut = 1; cut <= MAX_INFLECTION_CHARS && key.length - cut >= MIN_INFLECTED_NAME_CHARS; cut++) {
-    stems.push(...(index.byFirstKey.get(key.slice(0, -cut)) ?? []));
+    stems.push(...(index.startingWith(key.slice(0, -cut)) ?? []));
   }
   return stems.length > 0 ? stems.sort((a, b) => b.keys.length - a.keys.length || b.text.length - a.text.length) : undefined;
 }
@@ -170,8 +170,8 @@ export function findMatches(text: string, tokens: Tokens, index: AliasIndex, lan
     const start = tokens.starts[word] ?? 0;
     const end = tokens.ends[word] ?? 0;
     const first = text.charAt(start);
-    if (index.byFirstChar.size > 0 && UNSPACED_SCRIPT.test(text.slice(start, end))) matchUnspaced(text, start, end, index, word, matches);
-    else if (index.hangulByKey.size > 0 && SUFFIXING_SCRIPT.test(first)) {
+    if (index.hasUnspaced && UNSPACED_SCRIPT.test(text.slice(start, end))) matchUnspaced(text, start, end, index, word, matches);
+    else if (index.hasHangul && SUFFIXING_SCRIPT.test(first)) {
       const hangul = matchHangul(tokens, word, index);
       if (hangul) matches.push(hangul);
     }
