@@ -24,9 +24,19 @@ export interface AliasEntry {
   latin: boolean;
 }
 
+/** The aliases that start with one word: by their second word's key, and those of one word. */
+export interface Bucket {
+  /** Aliases of two or more words by the key of their second word, longest first. */
+  bySecond: Map<string, AliasEntry[]>;
+  /** Every alias of two or more words, longest first (for languages whose words take endings). */
+  longer: AliasEntry[];
+  /** Aliases of one word. */
+  single: AliasEntry[];
+}
+
 export interface AliasIndex {
-  /** Aliases whose first word has this folded key, longest first. */
-  startingWith(key: string): readonly AliasEntry[] | undefined;
+  /** Aliases whose first word has this folded key. */
+  startingWith(key: string): Bucket | undefined;
   /** For scripts without spaces: aliases starting with this character, longest first. */
   startingWithChar(char: string): readonly AliasEntry[] | undefined;
   /** Hangul aliases of one word with this key, matched at the start of a word. */
@@ -84,6 +94,7 @@ function materialise({ entity, alias }: Pending): AliasEntry {
 class LazyBuckets {
   private readonly pending = new Map<string, Pending[]>();
   private readonly ready = new Map<string, AliasEntry[]>();
+  private readonly buckets = new Map<string, Bucket>();
 
   add(key: string, item: Pending): void {
     const list = this.pending.get(key);
@@ -104,6 +115,29 @@ class LazyBuckets {
     this.pending.delete(key);
     this.ready.set(key, entries);
     return entries;
+  }
+
+  /** The aliases starting with `key`, split by their second word so that a common first word
+   * ("the", "new", "north") does not make every occurrence try thousands of aliases. */
+  bucket(key: string): Bucket | undefined {
+    const known = this.buckets.get(key);
+    if (known) return known;
+    const entries = this.get(key);
+    if (!entries) return undefined;
+    const bucket: Bucket = { bySecond: new Map(), longer: [], single: [] };
+    for (const entry of entries) {
+      const second = entry.keys[1];
+      if (second === undefined) {
+        bucket.single.push(entry);
+        continue;
+      }
+      bucket.longer.push(entry);
+      const list = bucket.bySecond.get(second);
+      if (list) list.push(entry);
+      else bucket.bySecond.set(second, [entry]);
+    }
+    this.buckets.set(key, bucket);
+    return bucket;
   }
 }
 
@@ -128,7 +162,7 @@ export function buildAliasIndex(entities: readonly CompiledEntity[]): AliasIndex
     }
   });
   return {
-    startingWith: (key) => byFirstKey.get(key),
+    startingWith: (key) => byFirstKey.bucket(key),
     startingWithChar: (char) => byFirstChar.get(char),
     hangul: (key) => hangulByKey.get(key),
     hasUnspaced: byFirstChar.size > 0,

@@ -1,7 +1,7 @@
 // Finds every alias of the knowledge file in an article in one pass over its words: at each
 // word, the longest alias that starts there and fits the case rule wins, and matching goes on
 // after it. Several entities may share the winning alias; linking chooses between them.
-import type { AliasEntry, AliasIndex } from './alias-index.js';
+import type { AliasEntry, AliasIndex, Bucket } from './alias-index.js';
 import { foldKey, foldMarks } from './fold.js';
 import { SUFFIXING_SCRIPT, UNSPACED_SCRIPT, type Tokens } from './tokens.js';
 
@@ -140,13 +140,21 @@ function matchHangul(tokens: Tokens, word: number, index: AliasIndex): Match | u
   return undefined;
 }
 
+function candidatesIn(bucket: Bucket, nextKey: string | undefined, inflecting: boolean): AliasEntry[] {
+  // Longer aliases come first (longest match wins); only those whose second word is the next
+  // word can match, unless endings may change that word.
+  const longer = inflecting ? bucket.longer : nextKey === undefined ? [] : (bucket.bySecond.get(nextKey) ?? []);
+  return longer.length === 0 ? bucket.single : [...longer, ...bucket.single];
+}
+
 /** The aliases that may start at a word: by its key, or in an inflecting language by its stem. */
-function aliasesStartingWith(key: string, index: AliasIndex, inflecting: boolean): readonly AliasEntry[] | undefined {
+function aliasesStartingWith(key: string, nextKey: string | undefined, index: AliasIndex, inflecting: boolean): readonly AliasEntry[] | undefined {
   const exact = index.startingWith(key);
-  if (!inflecting || key.length <= MIN_INFLECTED_NAME_CHARS) return exact;
-  const stems: AliasEntry[] = [...(exact ?? [])];
+  if (!inflecting || key.length <= MIN_INFLECTED_NAME_CHARS) return exact && candidatesIn(exact, nextKey, false);
+  const stems: AliasEntry[] = exact ? candidatesIn(exact, nextKey, true) : [];
   for (let cut = 1; cut <= MAX_INFLECTION_CHARS && key.length - cut >= MIN_INFLECTED_NAME_CHARS; cut++) {
-    stems.push(...(index.startingWith(key.slice(0, -cut)) ?? []));
+    const bucket = index.startingWith(key.slice(0, -cut));
+    if (bucket) stems.push(...candidatesIn(bucket, nextKey, true));
   }
   return stems.length > 0 ? stems.sort((a, b) => b.keys.length - a.keys.length || b.text.length - a.text.length) : undefined;
 }
@@ -155,10 +163,10 @@ export function findMatches(text: string, tokens: Tokens, index: AliasIndex, lan
   const matches: Match[] = [];
   const inflecting = INFLECTING_LANGUAGES.has(lang);
   for (let word = 0; word < tokens.count; ) {
-    const list = aliasesStartingWith(tokens.keys[word] ?? '', index, inflecting);
+    const list = aliasesStartingWith(tokens.keys[word] ?? '', tokens.keys[word + 1], index, inflecting);
     const match = list ? matchAt(text, tokens, word, list, lang, inflecting) : undefined;
     if (match && !match.fallback && ARTICLES.has(tokens.keys[word] ?? '') && match.lastWord > word) {
-      const next = aliasesStartingWith(tokens.keys[word + 1] ?? '', index, inflecting);
+      const next = aliasesStartingWith(tokens.keys[word + 1] ?? '', tokens.keys[word + 2], index, inflecting);
       const after = next ? matchAt(text, tokens, word + 1, next, lang, inflecting) : undefined;
       if (after) match.fallback = after;
     }
@@ -170,6 +178,10 @@ export function findMatches(text: string, tokens: Tokens, index: AliasIndex, lan
     const start = tokens.starts[word] ?? 0;
     const end = tokens.ends[word] ?? 0;
     const first = text.charAt(start);
+    if (tokens.nonAscii[word] !== 1) {
+      word++;
+      continue;
+    }
     if (index.hasUnspaced && UNSPACED_SCRIPT.test(text.slice(start, end))) matchUnspaced(text, start, end, index, word, matches);
     else if (index.hasHangul && SUFFIXING_SCRIPT.test(first)) {
       const hangul = matchHangul(tokens, word, index);

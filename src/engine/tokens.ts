@@ -14,19 +14,53 @@ export interface Tokens {
   ends: Int32Array;
   /** Folded keys, for lookup. */
   keys: string[];
+  /** 1 where a word has characters beyond ASCII (only those can be in another script). */
+  nonAscii: Uint8Array;
 }
 
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}\u00AD\u200C\u200D]$/u;
+const nonAsciiWordChar = new Map<number, boolean>();
+
+/** Whether a code point belongs inside a word; ASCII by arithmetic, the rest by Unicode class (cached). */
+function isWordCodePoint(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  let known = nonAsciiWordChar.get(code);
+  if (known === undefined) {
+    known = WORD_CHAR.test(String.fromCodePoint(code));
+    nonAsciiWordChar.set(code, known);
+  }
+  return known;
+}
+
+// One pass over the characters: a regular expression with Unicode classes costs several times
+// more on long articles, where most text is ASCII.
 export function tokenize(text: string): Tokens {
   const starts: number[] = [];
   const ends: number[] = [];
   const keys: string[] = [];
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    starts.push(match.index);
-    ends.push(match.index + match[0].length);
-    keys.push(foldKey(match[0]));
+  const nonAscii: number[] = [];
+  let start = -1;
+  let ascii = true;
+  for (let at = 0; at <= text.length; ) {
+    const code = at < text.length ? (text.codePointAt(at) ?? 0) : -1;
+    const width = code > 0xffff ? 2 : 1;
+    if (code >= 0 && isWordCodePoint(code)) {
+      if (start < 0) {
+        start = at;
+        ascii = true;
+      }
+      if (code >= 128) ascii = false;
+    } else if (start >= 0) {
+      const word = text.slice(start, at);
+      starts.push(start);
+      ends.push(at);
+      keys.push(ascii ? word.toLowerCase() : foldKey(word));
+      nonAscii.push(ascii ? 0 : 1);
+      start = -1;
+    }
+    at += width;
   }
-  return { count: keys.length, starts: Int32Array.from(starts), ends: Int32Array.from(ends), keys };
+  return { count: keys.length, starts: Int32Array.from(starts), ends: Int32Array.from(ends), keys, nonAscii: Uint8Array.from(nonAscii) };
 }
 
 /** The words of an alias, folded, and what stands between them. */
