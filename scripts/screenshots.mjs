@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Regenerates the README's screenshots from the current build (run `node build.mjs` first):
-// the sample article in Chromium with Backstory's popup open beside it.
+// Regenerates the README's screenshot from the current build (run `node build.mjs` first): the
+// sample article in Chromium, marked, with Singapore's card open and the popup beside it.
 import { mkdir } from 'node:fs/promises';
 import { loadHarness } from './load-harness.mjs';
 
-const { BROWSERS, launchWithExtension, openToolbarPopup, startFixtureServer } = await loadHarness();
+const { BROWSERS, launchWithExtension, markRect, openToolbarPopup, startFixtureServer } = await loadHarness();
 const chromium = BROWSERS.find((spec) => spec.product === 'chrome');
 const server = await startFixtureServer();
 const session = await launchWithExtension(chromium);
@@ -26,6 +26,10 @@ try {
     document.body.append(shot);
     return shot.decode();
   }, popupPng);
+  const word = await markRect(page, 'Singapore');
+  await page.mouse.move(word.x, word.y);
+  await page.waitForFunction(() => document.querySelector('backstory-card') !== null);
+  await new Promise((resolve) => setTimeout(resolve, 600)); // the card's map and fade-in
   await page.screenshot({ path: 'docs/screenshot.png' });
   process.stdout.write('docs/screenshot.png\n');
 } finally {
