@@ -39,6 +39,18 @@ export class PageSession {
     this.url = doc.location.href;
     trackHover(doc, this.painter, this.card, { open: (mark) => this.openCard(mark, false), close: () => this.closeCard() }, signal);
     doc.addEventListener('keydown', (event) => this.onKeydown(event), { capture: true, signal });
+    // A long article's marks are painted around the viewport: move the window with scrolling.
+    let scrollFrame = 0;
+    doc.addEventListener(
+      'scroll',
+      () => {
+        scrollFrame ||= requestAnimationFrame(() => {
+          scrollFrame = 0;
+          this.painter.paintWindow();
+        });
+      },
+      { passive: true, capture: true, signal },
+    );
     signal.addEventListener('abort', () => clearTimeout(this.reanalyzeTimer), { once: true });
   }
 
