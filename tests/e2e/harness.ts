@@ -235,11 +235,11 @@ export interface BrowserUnderTest {
  * Starts the fixture server and the browser with the extension before the tests of a
  * describe block, and stops both after them.
  */
-export function useExtensionBrowser(spec: BrowserSpec): BrowserUnderTest {
+export function useExtensionBrowser(spec: BrowserSpec, pagesDir?: () => string): BrowserUnderTest {
   let server: FixtureServer | undefined;
   let session: ExtensionBrowser | undefined;
   beforeAll(async () => {
-    server = await startFixtureServer();
+    server = await startFixtureServer(pagesDir?.());
     session = await launchWithExtension(spec);
   });
   afterAll(async () => {
