@@ -90,7 +90,17 @@ export class EntityIndex {
   /** Adds a generated entity, or merges it into the entity with the same Wikipedia article. */
   addOrMergeByTitle(entity: Entity): void {
     const same = this.withTitle(entity.wikipedia);
-    if (same) this.mergeInto(same, entity, `same Wikipedia article "${entity.wikipedia}"`);
+    if (same) {
+      this.mergeInto(same, entity, `same Wikipedia article "${entity.wikipedia}"`);
+      return;
+    }
+    // A generated place without a title is the hand-written place of the same name, subkind
+    // and country, if there is exactly one ("London" the GeoNames city and the written card).
+    const written = this.named(entity.name).filter(
+      (other) => other.source === 'curated' && other.kind === entity.kind && other.subkind === entity.subkind && other.country === entity.country,
+    );
+    const [only] = written;
+    if (!entity.wikipedia && written.length === 1 && only) this.mergeInto(only.id, entity, 'same name, kind and country');
     else this.add(entity);
   }
 }
