@@ -3,6 +3,7 @@
 // hangs on one AbortSignal.
 import type { EntityKind } from '../knowledge/kinds.js';
 import { sendToBackground, type FoundEntitySummary } from '../platform/messages.js';
+import { DEFAULT_SETTINGS, loadSettings, watchSettings, type Settings } from '../platform/settings.js';
 import { describeArticle, type ArticleInfo } from './article-finder.js';
 import { CardHost } from './card-host.js';
 import { HighlightPainter, type Mark } from './highlight-painter.js';
@@ -28,6 +29,8 @@ export class PageSession {
   private reanalyzeTimer: ReturnType<typeof setTimeout> | undefined;
   private analysis = 0;
   private url: string;
+  private settings: Settings = DEFAULT_SETTINGS;
+  private analysed: { map: TextMap; entities: readonly FoundEntitySummary[] } | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -64,6 +67,14 @@ export class PageSession {
 
   /** Finds the article and marks it; returns false when the page has none. */
   async start(): Promise<boolean> {
+    const loaded = await loadSettings();
+    this.settings = loaded.settings;
+    if (loaded.notice) console.warn(`Backstory: ${loaded.notice}`);
+    // A change in the options page applies at once to this tab.
+    watchSettings(({ settings }) => {
+      this.settings = settings;
+      void this.repaint();
+    }, this.signal);
     this.article = describeArticle(this.doc) ?? undefined;
     if (!this.article) return false;
     this.observe(this.article.root);
@@ -90,8 +101,17 @@ export class PageSession {
       console.warn(`Backstory: the article could not be analysed (${reply.error}).`);
       return;
     }
-    const marks = await marksFrom(map, reply.value.entities);
-    if (run !== this.analysis || this.signal.aborted) return;
+    this.analysed = { map, entities: reply.value.entities };
+    await this.repaint();
+  }
+
+  /** Paints the last analysis as the settings ask (every mention, or each name's first). */
+  private async repaint(): Promise<void> {
+    const analysed = this.analysed;
+    if (!analysed) return;
+    const run = this.analysis;
+    const marks = await marksFrom(analysed.map, analysed.entities, this.settings.mentions === 'first');
+    if (run !== this.analysis || this.signal.aborted || analysed !== this.analysed) return;
     this.painter.paint(marks);
     this.keyboardIndex = -1;
   }
@@ -189,9 +209,9 @@ export class PageSession {
 }
 
 /** Turns the engine's offsets into ranges in document order, in slices (a long article has thousands). */
-async function marksFrom(map: TextMap, entities: readonly FoundEntitySummary[]): Promise<Mark[]> {
+async function marksFrom(map: TextMap, entities: readonly FoundEntitySummary[], firstOnly: boolean): Promise<Mark[]> {
   const spans = entities
-    .flatMap((entity) => entity.mentions.map(([start, end]) => ({ start, end, entity })))
+    .flatMap((entity) => (firstOnly ? entity.mentions.slice(0, 1) : entity.mentions).map(([start, end]) => ({ start, end, entity })))
     .sort((a, b) => a.start - b.start);
   const marks: Mark[] = [];
   let sliceStart = performance.now();

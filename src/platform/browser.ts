@@ -3,5 +3,5 @@
 // (Chrome's `chrome.*` callbacks or Firefox's promise-based `browser.*`).
 import browser from 'webextension-polyfill';
 
-export type { Runtime, Tabs } from 'webextension-polyfill';
+export type { Runtime, Storage, Tabs } from 'webextension-polyfill';
 export { browser };

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, markRect, markedTexts, SAMPLE_ARTICLE_PATH, useExtensionBrowser } from './harness.js';
+import { BROWSERS, extensionPageUrl, markRect, markedTexts, SAMPLE_ARTICLE_PATH, useExtensionBrowser } from './harness.js';
 
 declare global {
   interface Window {
@@ -133,5 +133,27 @@ describe.each(BROWSERS)('$name', (spec) => {
 
   it('reports no error from any extension context', async () => {
     expect(await browser.session.extensionErrors()).toEqual([]);
+  });
+});
+
+describe.each(BROWSERS)('$name, options page', (spec) => {
+  const browser = useExtensionBrowser(spec);
+
+  // Firefox's WebDriver BiDi refuses to navigate a tab to a moz-extension:// page.
+  it.runIf(spec.product === 'chrome')('changes the marks in an open tab at once: every mention, or only the first', async () => {
+    const { server, session } = browser;
+    const article = await session.browser.newPage();
+    await article.goto(server.url(SAMPLE_ARTICLE_PATH), { waitUntil: 'load' });
+    await article.waitForFunction(() => (CSS.highlights.get('backstory-person')?.size ?? 0) > 0);
+    const count = (text: string) => markedTexts(article).then((marks) => Object.values(marks).flat().filter((mark) => mark === text).length);
+    expect(await count('Singapore')).toBeGreaterThan(1);
+
+    const options = await session.browser.newPage();
+    await options.goto(extensionPageUrl(session, 'options/options.html'), { waitUntil: 'load' });
+    await (await options.waitForSelector('input[value="first"]'))?.click();
+    await expect.poll(() => count('Singapore')).toBe(1);
+
+    await (await options.waitForSelector('input[value="all"]'))?.click();
+    await expect.poll(() => count('Singapore')).toBeGreaterThan(1);
   });
 });
