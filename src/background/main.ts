@@ -5,6 +5,8 @@ import { locatorMap } from '../engine/locator-map.js';
 import { acceptLifelines, onKeyboardCommand } from '../platform/lifeline.js';
 import { sendToTab, serve } from '../platform/messages.js';
 import { extensionVersion, focusedTabId } from '../platform/runtime.js';
+import { loadSettings, watchSettings } from '../platform/settings.js';
+import { registerUserSites } from '../platform/user-sites.js';
 import { getAnalyzer, getLandRings } from './knowledge-store.js';
 
 /** The manifest's command that walks the marks of the page (commands API). */
@@ -41,6 +43,12 @@ serve(
 );
 
 acceptLifelines(lifetime.signal);
+
+// Sites the reader turned on get their content script registered, now and whenever the list changes.
+const registerAllowed = (allowedSites: readonly string[]) =>
+  registerUserSites(allowedSites).catch((error: unknown) => console.warn('Backstory: could not register the sites you turned on:', error));
+void loadSettings().then(({ settings }) => registerAllowed(settings.allowedSites));
+watchSettings(({ settings }) => void registerAllowed(settings.allowedSites), lifetime.signal);
 
 onKeyboardCommand((name) => {
   if (name !== NEXT_MARK_COMMAND) return;

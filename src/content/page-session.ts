@@ -3,7 +3,7 @@
 // hangs on one AbortSignal.
 import type { EntityKind } from '../knowledge/kinds.js';
 import { sendToBackground, type FoundEntitySummary } from '../platform/messages.js';
-import { DEFAULT_SETTINGS, loadSettings, watchSettings, type Settings } from '../platform/settings.js';
+import { DEFAULT_SETTINGS, hostIsIn, loadSettings, siteOf, watchSettings, type Settings } from '../platform/settings.js';
 import { describeArticle, type ArticleInfo } from './article-finder.js';
 import { CardHost } from './card-host.js';
 import { HighlightPainter, type Mark } from './highlight-painter.js';
@@ -65,26 +65,44 @@ export class PageSession {
     return this.article;
   }
 
-  /** Finds the article and marks it; returns false when the page has none. */
+  /** Whether the reader turned Backstory off for this site. */
+  private blockedHere(): boolean {
+    const site = siteOf(this.doc.location.href);
+    return site !== undefined && hostIsIn(site, this.settings.blockedSites);
+  }
+
+  /** Finds the article and marks it; returns false when the page has none or the site is off. */
   async start(): Promise<boolean> {
     const loaded = await loadSettings();
     this.settings = loaded.settings;
     if (loaded.notice) console.warn(`Backstory: ${loaded.notice}`);
-    // A change in the options page applies at once to this tab.
+    // A change in the options page or the popup applies at once to this tab.
     watchSettings(({ settings }) => {
+      const wasBlocked = this.blockedHere();
       this.settings = settings;
-      void this.repaint();
+      if (this.blockedHere()) {
+        this.closeCard();
+        this.painter.paint([]);
+      } else if (wasBlocked) void this.begin();
+      else void this.repaint();
     }, this.signal);
-    this.article = describeArticle(this.doc) ?? undefined;
-    if (!this.article) return false;
-    this.observe(this.article.root);
+    if (this.blockedHere()) return false;
+    return this.begin();
+  }
+
+  private async begin(): Promise<boolean> {
+    if (!this.article) {
+      this.article = describeArticle(this.doc) ?? undefined;
+      if (!this.article) return false;
+      this.observe(this.article.root);
+    }
     await this.analyze();
     return true;
   }
 
   private async analyze(): Promise<void> {
     const article = this.article;
-    if (!article) return;
+    if (!article || this.blockedHere()) return;
     const run = ++this.analysis;
     const map = await readText(article.root, this.signal);
     if (run !== this.analysis || this.signal.aborted) return;

@@ -43,3 +43,9 @@ export async function focusedTabId(): Promise<number | undefined> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   return tab?.id;
 }
+
+/** The URL of the tab the popup was opened on (readable thanks to activeTab). */
+export async function activeTabUrl(): Promise<string | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.url;
+}

@@ -6,14 +6,21 @@ import { browser, type Storage } from './browser.js';
 const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
 
+const Host = v.pipe(v.string(), v.maxLength(253), v.regex(/^[a-z0-9.-]+$/));
+const Hosts = v.pipe(v.array(Host), v.maxLength(1_000));
+
 const Settings = v.object({
   version: v.literal(SETTINGS_VERSION),
   /** Mark every mention of a name, or only its first. */
   mentions: v.picklist(['all', 'first']),
+  /** Sites of the default list the reader turned Backstory off for. */
+  blockedSites: Hosts,
+  /** Sites outside the default list the reader turned Backstory on for. */
+  allowedSites: Hosts,
 });
 export type Settings = v.InferOutput<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, mentions: 'all' };
+export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, mentions: 'all', blockedSites: [], allowedSites: [] };
 
 export interface LoadedSettings {
   settings: Settings;
@@ -28,8 +35,15 @@ export function readSettings(stored: unknown): LoadedSettings {
   if (whole.success) return { settings: whole.output };
   const record = typeof stored === 'object' && stored !== null ? stored : {};
   const mentions = v.safeParse(Settings.entries.mentions, Reflect.get(record, 'mentions'));
+  const blockedSites = v.safeParse(Hosts, Reflect.get(record, 'blockedSites'));
+  const allowedSites = v.safeParse(Hosts, Reflect.get(record, 'allowedSites'));
   return {
-    settings: { ...DEFAULT_SETTINGS, ...(mentions.success ? { mentions: mentions.output } : {}) },
+    settings: {
+      ...DEFAULT_SETTINGS,
+      ...(mentions.success ? { mentions: mentions.output } : {}),
+      ...(blockedSites.success ? { blockedSites: blockedSites.output } : {}),
+      ...(allowedSites.success ? { allowedSites: allowedSites.output } : {}),
+    },
     notice: 'Some of your Backstory settings could not be read and were reset to their defaults.',
   };
 }
@@ -57,3 +71,18 @@ export function watchSettings(onChange: (loaded: LoadedSettings) => void, signal
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
 }
 
+
+/** The site a page belongs to, as the site lists store it. */
+export function siteOf(url: string): string | undefined {
+  try {
+    const { hostname, protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? hostname.replace(/^www\./, '').toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a host is the site or one of its subdomains. */
+export function hostIsIn(host: string, sites: readonly string[]): boolean {
+  return sites.some((site) => host === site || host.endsWith(`.${site}`));
+}

@@ -2,17 +2,20 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { sendToTab, type PageStatus } from '../platform/messages.js';
-import { activeTabId, extensionVersion } from '../platform/runtime.js';
+import { activeTabId, activeTabUrl, extensionVersion } from '../platform/runtime.js';
+import { SiteSwitch } from './site-switch.js';
 import { BrandHeader } from '../ui/brand-header.js';
 import './popup.css';
 
-type View = { state: 'loading' } | { state: 'off' } | { state: 'on'; page: PageStatus };
+type Tab = { tabId: number | undefined; url: string | undefined };
+type View = { state: 'loading' } | ({ state: 'off' } & Tab) | ({ state: 'on'; page: PageStatus } & Tab);
 
 async function loadView(): Promise<View> {
   const tabId = await activeTabId();
-  if (tabId === undefined) return { state: 'off' };
+  const url = await activeTabUrl();
+  if (tabId === undefined) return { state: 'off', tabId, url };
   const status = await sendToTab<'popup-cs:page-status'>(tabId, { type: 'popup-cs:page-status' });
-  return status.ok ? { state: 'on', page: status.value } : { state: 'off' };
+  return status.ok ? { state: 'on', page: status.value, tabId, url } : { state: 'off', tabId, url };
 }
 
 function Popup() {
@@ -37,6 +40,7 @@ function Popup() {
             </p>
           </>
         )}
+        {view.state !== 'loading' && <SiteSwitch url={view.url} tabId={view.tabId} />}
       </main>
     </>
   );

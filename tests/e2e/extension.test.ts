@@ -52,6 +52,22 @@ describe.each(BROWSERS)('$name', (spec) => {
     await page.close();
   });
 
+  it.runIf(spec.product === 'chrome')('turns marks off for the site from the popup, and on again', async () => {
+    const page = await openSampleArticle(browser);
+    const marked = () => page.evaluate(() => [...CSS.highlights.values()].reduce((sum, highlight) => sum + highlight.size, 0));
+    await page.waitForFunction(() => (CSS.highlights.get('backstory-place')?.size ?? 0) > 0);
+    const flip = async () => {
+      const popup = await openToolbarPopup(browser.session, page);
+      await (await popup.waitForSelector('.site-switch input'))?.click();
+      await popup.close();
+    };
+    await flip();
+    await expect.poll(marked).toBe(0);
+    await flip();
+    await expect.poll(marked).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('reports no error from any extension context', async () => {
     expect(await browser.session.extensionErrors()).toEqual([]);
   });

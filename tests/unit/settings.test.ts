@@ -9,7 +9,8 @@ describe('reading stored settings', () => {
   });
 
   it('keeps valid settings as they are', () => {
-    expect(readSettings({ version: 1, mentions: 'first' })).toEqual({ settings: { version: 1, mentions: 'first' } });
+    const stored = { version: 1, mentions: 'first', blockedSites: ['example.com'], allowedSites: [] };
+    expect(readSettings(stored)).toEqual({ settings: stored });
   });
 
   it.each([
