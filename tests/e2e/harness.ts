@@ -80,6 +80,8 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** Errors and warnings the extension's own contexts reported so far. */
   extensionErrors(): Promise<string[]>;
+  /** URLs the background context requested (Chromium; Firefox does not expose them). */
+  backgroundRequests(): string[] | undefined;
   close(): Promise<void>;
 }
 
@@ -131,11 +133,15 @@ async function launchChromium(spec: BrowserSpec, headless: boolean): Promise<Ext
     }
   });
   await session.send('Runtime.enable');
+  const requests: string[] = [];
+  session.on('Network.requestWillBeSent', (event) => requests.push(event.request.url));
+  await session.send('Network.enable');
   return {
     spec,
     browser,
     extensionId,
     extensionErrors: async () => [...errors],
+    backgroundRequests: () => [...requests],
     close: () => browser.close(),
   };
 }
@@ -173,6 +179,7 @@ async function launchFirefox(spec: BrowserSpec, headless: boolean): Promise<Exte
     browser,
     extensionId,
     extensionErrors: async () => [...errors],
+    backgroundRequests: () => undefined,
     close: () => browser.close(),
   };
 }

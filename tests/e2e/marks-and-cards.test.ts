@@ -131,6 +131,13 @@ describe.each(BROWSERS)('$name', (spec) => {
     expect(elsewhere).toEqual([]);
   });
 
+  it.runIf(spec.product === 'chrome')('sends no request from the background but for its own files', () => {
+    const outside = (browser.session.backgroundRequests() ?? []).filter((url) => !url.startsWith(`chrome-extension://${browser.session.extensionId}/`));
+    expect(outside).toEqual([]);
+    // The check can see: the knowledge file was fetched from the extension itself.
+    expect(browser.session.backgroundRequests()).toEqual(expect.arrayContaining([expect.stringMatching(/knowledge\.json\.gz$/)]));
+  });
+
   it('reports no error from any extension context', async () => {
     expect(await browser.session.extensionErrors()).toEqual([]);
   });
