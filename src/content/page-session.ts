@@ -94,7 +94,7 @@ export class PageSession {
     if (!this.article) {
       this.article = describeArticle(this.doc) ?? undefined;
       if (!this.article) return false;
-      this.observe(this.article.root);
+      this.observe();
     }
     await this.analyze();
     return true;
@@ -134,36 +134,39 @@ export class PageSession {
     this.keyboardIndex = -1;
   }
 
-  private observe(root: Element): void {
+  private observe(): void {
     const observer = new MutationObserver((records) => {
-      if (this.doc.location.href !== this.url) {
+      const root = this.article?.root;
+      // Single-page sites change the address and swap the article without a page load.
+      if (this.doc.location.href !== this.url || !root?.isConnected) {
         this.restart();
         return;
       }
       const ours = this.card.element;
-      if (records.every((record) => ours !== undefined && ours.contains(record.target))) return;
+      const inArticle = records.some((record) => root.contains(record.target) && !(ours !== undefined && ours.contains(record.target)));
+      if (!inArticle) return;
       clearTimeout(this.reanalyzeTimer);
       this.reanalyzeTimer = setTimeout(() => void this.analyze(), REANALYZE_AFTER_MS);
     });
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
-    // Single-page sites replace the article without a page load: watch the body for that too.
-    if (this.doc.body && !root.contains(this.doc.body)) observer.observe(this.doc.body, { childList: true });
+    observer.observe(this.doc.body ?? this.doc.documentElement, { childList: true, subtree: true, characterData: true });
     this.signal.addEventListener('abort', () => observer.disconnect(), { once: true });
     this.doc.defaultView?.addEventListener('popstate', () => this.restart(), { signal: this.signal });
   }
 
   /** A new page in a single-page site: forget the old article and read the new one. */
   private restart(): void {
-    if (this.doc.location.href === this.url) return;
+    if (this.doc.location.href === this.url && this.article?.root.isConnected) return;
+    const sameAddress = this.doc.location.href === this.url;
     this.url = this.doc.location.href;
-    this.closeCard();
-    this.painter.paint([]);
+    if (!sameAddress || this.article) {
+      this.closeCard();
+      this.painter.paint([]);
+    }
     clearTimeout(this.reanalyzeTimer);
     this.reanalyzeTimer = setTimeout(() => {
       const next = describeArticle(this.doc);
-      if (!next) return;
-      this.article = next;
-      void this.analyze();
+      this.article = next ?? undefined;
+      if (next) void this.analyze();
     }, REANALYZE_AFTER_MS);
   }
 

@@ -164,3 +164,33 @@ describe.each(BROWSERS)('$name, options page', (spec) => {
     await expect.poll(() => count('Singapore')).toBeGreaterThan(1);
   });
 });
+
+describe.each(BROWSERS)('$name, single-page sites', (spec) => {
+  const browser = useExtensionBrowser(spec);
+
+  it('starts over when the site swaps in another article without a page load', async () => {
+    const { server, session } = browser;
+    const page = await session.browser.newPage();
+    await page.goto(server.url(SAMPLE_ARTICLE_PATH), { waitUntil: 'load' });
+    await page.waitForFunction(() => (CSS.highlights.get('backstory-place')?.size ?? 0) > 0);
+    await page.evaluate(() => {
+      history.pushState({}, '', '/voa-summit/next-story');
+      const old = document.querySelector('main');
+      const next = document.createElement('main');
+      const article = document.createElement('article');
+      const heading = document.createElement('h1');
+      heading.textContent = 'Mongolia Offers to Host Talks';
+      article.append(heading);
+      for (let i = 0; i < 6; i++) {
+        const paragraph = document.createElement('p');
+        paragraph.textContent = 'Officials in Ulaanbaatar said Mongolia would welcome a meeting between the two leaders, and the United Nations offered its help with the arrangements.';
+        article.append(paragraph);
+      }
+      next.append(article);
+      old?.replaceWith(next);
+    });
+    await page.waitForFunction(() => [...(CSS.highlights.get('backstory-place') ?? [])].some((range) => range.toString() === 'Mongolia'));
+    const texts = await markedTexts(page);
+    expect(Object.values(texts).flat()).not.toContain('Panmunjom');
+  });
+});
