@@ -25,6 +25,8 @@ const TOWN_MIN_COUNTRY_SHARE = 0.3;
 const MINOR_PRIOR = 0.5;
 /** A short form that only one entity has, without its full name. */
 const UNIQUE_SHORT_FORM_CONFIDENCE = 0.7;
+/** Support for a candidate whose kind of thing the article names often. */
+const SUBKIND_CONTEXT_WEIGHT = 1;
 /** A surname after the title of the one office its bearer held then is this sure. */
 const TITLED_SURNAME_CONFIDENCE = 0.85;
 /** An article is about a country when this share of what it names for sure lies there. */
@@ -141,6 +143,20 @@ function insideAddress(text: string, match: Match): boolean {
   return (joined.test(before) && /[\p{L}\p{N}]/u.test(text.charAt(match.start - 2))) || (joined.test(after) && /[\p{L}\p{N}]/u.test(text.charAt(match.end + 1)));
 }
 
+/** What the article is about: the share of its unambiguous mentions per kind and subkind. */
+function kindShares(strong: Map<number, number>, entities: readonly CompiledEntity[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const [index, mentions] of strong) {
+    const entity = entities[index];
+    if (!entity || entity.subkind === 'country') continue;
+    const key = `${entity.kind}/${entity.subkind}`;
+    counts.set(key, (counts.get(key) ?? 0) + mentions);
+    total += mentions;
+  }
+  return new Map([...counts].map(([key, count]) => [key, count / total]));
+}
+
 /** Where the article is: the share of its unambiguous places and entities per country. */
 function countryShares(strong: Map<number, number>, entities: readonly CompiledEntity[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -226,6 +242,7 @@ export function linkMatches(
     if (named.size === 1 && only !== undefined) strong.set(only, (strong.get(only) ?? 0) + 1);
   }
   const shares = countryShares(strong, entities);
+  const subkindShares = kindShares(strong, entities);
   const distinctCountries = new Set([...strong.keys()].flatMap((index) => entities[index]?.country ?? [])).size;
 
   // Names of what the article names for sure, to place ambiguous towns ("Hamilton" needs Ohio).
@@ -317,11 +334,26 @@ export function linkMatches(
       const entity = entities[entry.entity];
       const prior = entity?.prior ?? 0;
       const countryContext = entity?.country ? (shares.get(entity.country) ?? 0) * COUNTRY_CONTEXT_WEIGHT : 0;
-      return prior + countryContext + (strong.has(entry.entity) ? ALREADY_NAMED_BONUS : 0);
+      // What else the article names: "Liverpool" among football clubs is the club. (Places
+      // are told apart by their countries, not by how many states or cities are named.)
+      const subkindContext = entity && entity.kind !== 'place' ? (subkindShares.get(`${entity.kind}/${entity.subkind}`) ?? 0) * SUBKIND_CONTEXT_WEIGHT : 0;
+      return prior + countryContext + subkindContext + (strong.has(entry.entity) ? ALREADY_NAMED_BONUS : 0);
     });
     const { best, confidence } = softmaxBest(scores);
     const chosen = unique[best];
     if (!chosen || confidence < MIN_LINK_CONFIDENCE) return match.fallback ? link(match.fallback) : undefined;
+    // A place name shared by places in several countries, in an article about another of those
+    // countries ("Cambridge" in a story set in Massachusetts): better no card than the wrong town.
+    const chosenPlace = entities[chosen.entity];
+    if (chosenPlace?.kind === 'place' && chosenPlace.subkind === 'city' && chosenPlace.country) {
+      const chosenShare = shares.get(chosenPlace.country) ?? 0;
+      const elsewhere = match.candidates.some((entry) => {
+        const other = entities[entry.entity];
+        const otherShare = shares.get(other?.country ?? '') ?? 0;
+        return other?.kind === 'place' && other.country !== chosenPlace.country && otherShare >= ARTICLE_COUNTRY_SHARE && otherShare > chosenShare;
+      });
+      if (elsewhere) return undefined;
+    }
     // A longer name from a country the article never mentions yields to a shorter one from a
     // country it does ("The Republicans" of France, or the Republicans of a US story).
     const chosenCountry = entities[chosen.entity]?.country;
