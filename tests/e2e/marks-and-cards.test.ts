@@ -194,3 +194,18 @@ describe.each(BROWSERS)('$name, single-page sites', (spec) => {
     expect(Object.values(texts).flat()).not.toContain('Panmunjom');
   });
 });
+
+describe.each(BROWSERS)('$name, touch screens', (spec) => {
+  const browser = useExtensionBrowser(spec);
+
+  it('opens a card when a mark is tapped', async () => {
+    const { server, session } = browser;
+    const page = await session.browser.newPage();
+    await page.setViewport({ width: 800, height: 900, hasTouch: true, isMobile: false });
+    await page.goto(server.url(SAMPLE_ARTICLE_PATH), { waitUntil: 'load' });
+    await page.waitForFunction(() => (CSS.highlights.get('backstory-place')?.size ?? 0) > 0);
+    const word = await markRect(page, 'Panmunjom');
+    await page.touchscreen.tap(word.x, word.y);
+    await waitForText(page, 'Truce village in the Korean Demilitarized Zone');
+  });
+});
