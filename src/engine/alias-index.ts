@@ -43,8 +43,8 @@ export interface AliasIndex {
   hangul(key: string): readonly AliasEntry[] | undefined;
   hasUnspaced: boolean;
   hasHangul: boolean;
-  /** How many entities have each alias text (in any form). */
-  ownersOf: Map<string, number>;
+  /** How many entities have this alias text (in any form). */
+  ownersOf(text: string): number;
   size: number;
 }
 
@@ -145,10 +145,8 @@ export function buildAliasIndex(entities: readonly CompiledEntity[]): AliasIndex
   const byFirstKey = new LazyBuckets();
   const byFirstChar = new LazyBuckets();
   const hangulByKey = new LazyBuckets();
-  const ownersOf = new Map<string, number>();
   let size = 0;
   entities.forEach((entity, index) => {
-    for (const text of new Set(entity.aliases.map((alias) => alias.text))) ownersOf.set(text, (ownersOf.get(text) ?? 0) + 1);
     for (const alias of entity.aliases) {
       const ascii = ASCII.test(alias.text);
       const first = (ascii ? ASCII_FIRST_WORD : FIRST_WORD).exec(alias.text)?.[0];
@@ -167,7 +165,14 @@ export function buildAliasIndex(entities: readonly CompiledEntity[]): AliasIndex
     hangul: (key) => hangulByKey.get(key),
     hasUnspaced: byFirstChar.size > 0,
     hasHangul: hangulByKey.size > 0,
-    ownersOf,
+    // Counted from the alias's own bucket when first asked: every alias with the same text has
+    // the same first word, so the bucket holds all its owners.
+    ownersOf: (text) => {
+      const first = FIRST_WORD.exec(text)?.[0];
+      const bucket = first === undefined ? undefined : byFirstKey.bucket(foldKey(first));
+      if (!bucket) return 0;
+      return new Set([...bucket.single, ...bucket.longer].filter((entry) => entry.text === text).map((entry) => entry.entity)).size;
+    },
     size,
   };
 }

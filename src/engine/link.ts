@@ -205,7 +205,7 @@ export function linkMatches(
   matches: readonly Match[],
   entities: readonly CompiledEntity[],
   date?: string,
-  ownersOf: ReadonlyMap<string, number> = new Map(),
+  ownersOf: (text: string) => number = () => 0,
   lang = 'en',
 ): Mention[] {
   const context: Context = { text, tokens, entities };
@@ -269,7 +269,7 @@ export function linkMatches(
       // Which surnames are also words is known for English only ("Čech" is a Czech man).
       lang === 'en' &&
       entities[onlyShort.entity]?.source === 'curated' &&
-      (ownersOf.get(onlyShort.text) ?? 0) === 1 &&
+      ownersOf(onlyShort.text) === 1 &&
       !partOfOtherNames.has(onlyShort.text)
     ) {
       lastNamedAt.set(onlyShort.entity, match.start);
