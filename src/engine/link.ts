@@ -15,12 +15,9 @@ const SCORE_TEMPERATURE = 0.25;
 const COUNTRY_CONTEXT_WEIGHT = 1;
 /** Support for a candidate already named unambiguously elsewhere in the article. */
 const ALREADY_NAMED_BONUS = 0.5;
-/** A city or region named by an ordinary word (Nice, Reading) needs its country this present. */
-const COMMON_PLACE_MIN_COUNTRY_SHARE = 0.3;
-/** Towns below this prior (about 300,000 people) whose name other places share... */
+/** Towns below this prior (about 300,000 people) whose name other places share need their
+ * state named, or outside the US the article to be about their country. */
 const AMBIGUOUS_TOWN_MAX_PRIOR = 0.55;
-/** ...need their state named, or outside the US their country this present. */
-const TOWN_MIN_COUNTRY_SHARE = 0.3;
 /** Generated entities below this prior (towns under ~100,000 people, WordNet) need their country in the article. */
 const MINOR_PRIOR = 0.5;
 /** A short form that only one entity has, without its full name. */
@@ -29,7 +26,8 @@ const UNIQUE_SHORT_FORM_CONFIDENCE = 0.7;
 const SUBKIND_CONTEXT_WEIGHT = 1;
 /** A surname after the title of the one office its bearer held then is this sure. */
 const TITLED_SURNAME_CONFIDENCE = 0.85;
-/** An article is about a country when this share of what it names for sure lies there. */
+/** An article is about a country when this share of what it names for sure lies there (a
+ * city named by an ordinary word, like Nice or Reading, needs that too). */
 const ARTICLE_COUNTRY_SHARE = 0.3;
 /** Coreference: a surname after the full name is this sure. */
 const COREFERENCE_CONFIDENCE = 0.95;
@@ -312,7 +310,7 @@ export function linkMatches(
       // A town whose name other places share needs its state or country named in the article.
       if (entity.subkind === 'city' && entity.prior < AMBIGUOUS_TOWN_MAX_PRIOR && placeCandidates.size > 1 && !strong.has(entry.entity)) {
         const region = entity.facts?.State ?? (entity.country ? undefined : '');
-        const placed = region ? strongNames.has(region) : countryShare >= TOWN_MIN_COUNTRY_SHARE;
+        const placed = region ? strongNames.has(region) : countryShare >= ARTICLE_COUNTRY_SHARE;
         if (!placed) return false;
       }
       if (!entry.common) return true;
@@ -325,7 +323,7 @@ export function linkMatches(
         handWrittenName ||
         countryShare >= ARTICLE_COUNTRY_SHARE ||
         (isCountry && (countryShare > 0 || distinctCountries >= 1)) ||
-        ((entity.subkind === 'city' || entity.subkind === 'region') && countryShare >= COMMON_PLACE_MIN_COUNTRY_SHARE);
+        ((entity.subkind === 'city' || entity.subkind === 'region') && countryShare >= ARTICLE_COUNTRY_SHARE);
       return supported && !sentenceStart;
     });
     const unique = [...new Map(candidates.map((entry) => [entry.entity, entry])).values()];
