@@ -206,7 +206,7 @@ async function compileKnowledge(minCityPopulation) {
   if (!ok) fail('the knowledge file was not built');
 }
 
-async function copyStatic(browser, manifest) {
+async function copyStatic(browser, manifest, generated) {
   const out = join('dist', browser);
   await mkdir(join(out, 'icons'), { recursive: true });
   const shipped = browser === 'firefox' ? firefoxManifest(manifest) : manifest;
@@ -214,10 +214,8 @@ async function copyStatic(browser, manifest) {
   for (const size of ICON_SIZES_PX) {
     await cp(`icons/icon-${size}.png`, join(out, 'icons', `icon-${size}.png`));
   }
-  // Shipped gzipped: a seventh of the size, and the background inflates it with the browser's
-  // own DecompressionStream. (Mozilla's linter also refuses to parse text files over 5 MB.)
-  await writeFile(join(out, KNOWLEDGE_SHIPPED), gzipSync(await readFile(KNOWLEDGE_OUT), { level: 9 }));
-  await writeFile(join(out, WORLD_MAP_FILE), worldMapJson());
+  await writeFile(join(out, KNOWLEDGE_SHIPPED), generated.knowledge);
+  await writeFile(join(out, WORLD_MAP_FILE), generated.worldMap);
   for (const [from, to] of Object.entries(STATIC_FILES)) {
     await mkdir(join(out, to, '..'), { recursive: true });
     await cp(from, join(out, to));
@@ -257,11 +255,18 @@ async function main() {
   }
   await mkdir('dist', { recursive: true });
   await compileKnowledge(options.minCityPopulation);
+  // Made once, shipped in each browser's folder.
+  const generated = {
+    // Gzipped: a seventh of the size, and the background inflates it with the browser's own
+    // DecompressionStream. (Mozilla's linter also refuses to parse text files over 5 MB.)
+    knowledge: gzipSync(await readFile(KNOWLEDGE_OUT), { level: 9 }),
+    worldMap: worldMapJson(),
+  };
 
   const builds = [];
   for (const browser of options.browsers) {
     await rm(join('dist', browser), { recursive: true, force: true });
-    await copyStatic(browser, manifest);
+    await copyStatic(browser, manifest, generated);
     builds.push(esbuildOptions(browser, options, version));
   }
   builds.push(cliOptions(options, version), engineOptions(options));

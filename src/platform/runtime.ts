@@ -21,10 +21,10 @@ export function isExtensionAlive(): boolean {
   }
 }
 
-/** The tab the user is looking at, as seen from the popup. */
-export async function activeTabId(): Promise<number | undefined> {
+/** The tab the user is looking at, as seen from the popup (its URL is readable thanks to activeTab). */
+export async function activeTab(): Promise<{ id: number | undefined; url: string | undefined }> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+  return { id: tab?.id, url: tab?.url };
 }
 
 /** The hosts of the manifest's content-script match patterns: where Backstory runs by default. */
@@ -42,10 +42,4 @@ export function extensionFileUrl(path: string): string {
 export async function focusedTabId(): Promise<number | undefined> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   return tab?.id;
-}
-
-/** The URL of the tab the popup was opened on (readable thanks to activeTab). */
-export async function activeTabUrl(): Promise<string | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.url;
 }

