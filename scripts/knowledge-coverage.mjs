@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Coverage, the ceiling for recall: of the gold entities with a Wikipedia article in
 // ../shared/corpus/gold, the share that the knowledge file holds under one of the article's
-// mention strings. Run after `node build.mjs`.  Usage: node scripts/knowledge-coverage.mjs [--missing]
+// mention strings, looked up as the engine matches names in running text of the page's language
+// (so "Liverpoolu" in Czech finds Liverpool F.C.). Run after `node build.mjs`.  Usage: node scripts/knowledge-coverage.mjs [--missing]
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createAnalyzer, parseKnowledge } from '../dist/engine.mjs';
 
 const GOLD_DIR = process.env.BACKSTORY_GOLD ?? '../shared/corpus/gold';
 const showMissing = process.argv.includes('--missing');
@@ -12,7 +14,9 @@ const norm = (s) =>
   String(s ?? '').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[_\u2010-\u2015-]/g, ' ')
     .replace(/[.’']/g, '').replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
 
-const bundle = JSON.parse(readFileSync('dist/knowledge.json', 'utf8'));
+const knowledgeText = readFileSync('dist/knowledge.json', 'utf8');
+const bundle = JSON.parse(knowledgeText);
+const analyzer = createAnalyzer(parseKnowledge(knowledgeText));
 const byReferent = new Map();
 for (const entity of bundle.entities) {
   for (const key of [entity.wikipedia, entity.wikipedia ? undefined : entity.name]) {
@@ -33,8 +37,8 @@ for (const file of readdirSync(GOLD_DIR).filter((f) => f.endsWith('.json')).sort
   let found = 0;
   for (const entity of wanted) {
     const candidates = byReferent.get(norm(entity.name)) ?? [];
-    const mentions = new Set(entity.mentions.map(norm));
-    const ok = candidates.some((candidate) => candidate.aliases.some((alias) => mentions.has(norm(alias.text))));
+    const ids = new Set(entity.mentions.flatMap((mention) => analyzer.lookup(mention, gold.lang).map((found) => found.id)));
+    const ok = candidates.some((candidate) => ids.has(candidate.id));
     if (ok) found++;
     else missing.push(`${entity.name}${candidates.length ? ' (known, not under its mentions)' : ''}`);
   }

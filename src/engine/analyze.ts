@@ -43,6 +43,11 @@ export interface FoundEntity {
 export interface Analyzer {
   analyze(input: AnalyzeInput): FoundEntity[];
   entity(id: string): CompiledEntity | undefined;
+  /**
+   * Every entity that a name on its own could mean, as the engine would match it in running
+   * text of that language (case rule, separators, inflected endings), before any linking.
+   */
+  lookup(name: string, lang?: string): CompiledEntity[];
   readonly knowledge: KnowledgeBundle;
 }
 
@@ -98,5 +103,13 @@ export function createAnalyzer(knowledge: KnowledgeBundle): Analyzer {
       .sort((a, b) => b.salience - a.salience || a.name.localeCompare(b.name));
   }
 
-  return { analyze, entity: (id) => byId.get(id), knowledge };
+  function lookup(name: string, lang?: string): CompiledEntity[] {
+    const text = name.trim();
+    const language = lang ? (lang.toLowerCase().split('-')[0] ?? 'en') : detectLanguage(text);
+    const whole = findMatches(text, tokenize(text), index, language).filter((match) => match.start === 0 && match.end === text.length);
+    const owners = new Set(whole.flatMap((match) => match.candidates.map((candidate) => candidate.entity)));
+    return [...owners].flatMap((owner) => entities[owner] ?? []);
+  }
+
+  return { analyze, lookup, entity: (id) => byId.get(id), knowledge };
 }

@@ -55,6 +55,10 @@ function separatorFits(raw: string, expected: string): boolean {
   return klass === expected || (SPACE_OR_HYPHEN.has(klass) && SPACE_OR_HYPHEN.has(expected));
 }
 
+const INNER_CAPITAL = /^\p{Lu}\p{Ll}+\p{Lu}/u;
+/** "U.S." and "US" are one spelling. */
+const undotted = (word: string): string => (word.includes('.') ? word.replaceAll('.', '') : word);
+
 /**
  * The case rule: the first word must be written as in the alias (or in capitals, as in
  * headlines and datelines, except for aliases that are ordinary words, where only real
@@ -69,12 +73,14 @@ function caseFits(text: string, tokens: Tokens, word: number, entry: AliasEntry,
     const expected = entry.words[i] ?? '';
     const full = foldMarks(text.slice(tokens.starts[word + i], tokens.ends[word + i]));
     const written = inflecting && full.length > expected.length ? full.slice(0, expected.length) : full;
-    if (written === expected) continue;
+    if (written === expected || undotted(written) === undotted(expected)) continue;
     if (entry.form === 'acronym') return false;
     if (i > 0) continue;
     // An alias written in lower case ("the North") may open a sentence.
     const lowerInitial = expected.charAt(0) !== expected.charAt(0).toUpperCase();
     if (lowerInitial && written === expected.charAt(0).toUpperCase() + expected.slice(1)) continue;
+    // A name with inner capitals is often written with only the first ("Politifact", "Youtube").
+    if (INNER_CAPITAL.test(expected) && written === expected.charAt(0) + expected.slice(1).toLowerCase()) continue;
     if (entry.common || expected.length < 2 || written !== expected.toUpperCase()) return false;
   }
   return true;

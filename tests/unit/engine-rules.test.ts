@@ -55,6 +55,7 @@ const KNOWLEDGE: KnowledgeBundle = {
     entity({ id: 'panmunjom', subkind: 'border-area', aliases: ['Panmunjom', { text: '판문점', form: 'name', lang: 'ko' }] }),
     entity({ id: 'trump-tower', kind: 'place', subkind: 'landmark', aliases: ['Trump Tower'] }),
     entity({ id: 'singapore', subkind: 'country', country: 'SG', prior: 1, aliases: ['Singapore'] }),
+    entity({ id: 'politifact', kind: 'organization', subkind: 'news-media', country: 'US', aliases: ['PolitiFact'] }),
   ],
 };
 
@@ -77,6 +78,8 @@ describe('normalising and matching', () => {
     ['a name in another script', '문재인 대통령이 판문점에서 만났다', 'moon-jae-in'],
     ['a Korean name followed by a particle', '대통령이 판문점에서 만났다', 'panmunjom'],
     ['an acronym with dots', 'U.S. officials met.', 'united-states'],
+    ['a name with inner capitals written with only the first', 'Politifact rated the claim false.', 'politifact'],
+    ['a name with inner capitals in a capitalised headline', 'POLITIFACT RATED THE CLAIM.', 'politifact'],
   ])('finds a name across %s', (_, text, id) => {
     expect(idsIn(text)).toContain(id);
   });
@@ -86,8 +89,20 @@ describe('normalising and matching', () => {
     ['in lower case when the alias is capitalised', 'a north korea policy', 'north-korea'],
     ['an acronym in lower case', 'kcna is not an acronym here', 'korean-central-news-agency'],
     ['a foreign-language alias in an English article', 'Turquía is the Spanish name.', 'turkey'],
+    ['with inner capitals in lower case', 'politifact is a word here', 'politifact'],
   ])('does not find a name %s', (_, text, id) => {
     expect(idsIn(text)).not.toContain(id);
+  });
+
+  it('looks up what a name on its own could mean, as running text would match it', () => {
+    const ids = (name: string, lang?: string) => analyzer.lookup(name, lang).map((found) => found.id).sort();
+    expect(ids('Georgia')).toEqual(['georgia-country', 'georgia-state']);
+    expect(ids('  Panmunjom ')).toEqual(['panmunjom']);
+    expect(ids('Moon')).toEqual(['moon-jae-in', 'moon-satellite']);
+    expect(ids('Panmunjomu', 'cs')).toEqual(['panmunjom']);
+    expect(ids('Panmunjomu', 'en')).toEqual([]);
+    expect(ids('North Korea talks')).toEqual([]);
+    expect(ids('kcna')).toEqual([]);
   });
 
   it('prefers the longest name: "North Korea" is not also "Korea"', () => {

@@ -40,6 +40,10 @@ describe('the knowledge compiler', () => {
     expect(aliasOf('country:kp', 'North Korea')?.common).toBeUndefined();
   });
 
+  it('writes a name that opens with a country\'s initials both ways', () => {
+    expect(byId('invented-flag-rules')?.aliases.map((alias) => alias.text)).toEqual(['Invented Flag Rules', 'US Invented Flag Rules', 'U.S. Invented Flag Rules']);
+  });
+
   it('rejects aliases that cannot work, with the reason, and keeps the entity', () => {
     expect(result.rejected).toEqual(
       expect.arrayContaining([

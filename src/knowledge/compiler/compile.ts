@@ -85,8 +85,18 @@ function isCommonWord(text: string, entity: Entity, commonWords: Map<string, num
 }
 const CURATED_COMMON_MIN_SENSES = 2;
 
+// Names that open with a country's initials are written both ways: "US Flag Code", "U.S. Flag Code".
+const DOTTABLE_INITIALS = /^(US|UK|UN|EU)(?= \p{Lu})/u;
+function withDottedInitials(text: string): string | undefined {
+  return DOTTABLE_INITIALS.test(text) ? text.replace(DOTTABLE_INITIALS, (initials) => `${[...initials].join('.')}.`) : undefined;
+}
+
 function compileAliases(entity: Entity, commonWords: Map<string, number>, rejected: Rejection[]): CompiledAlias[] {
-  const objects: AliasObject[] = [{ text: entity.name }, ...(entity.aliases ?? []).map((alias) => (typeof alias === 'string' ? { text: alias } : alias))];
+  const written: AliasObject[] = [{ text: entity.name }, ...(entity.aliases ?? []).map((alias) => (typeof alias === 'string' ? { text: alias } : alias))];
+  const objects = written.flatMap((alias) => {
+    const dotted = withDottedInitials(alias.text);
+    return dotted ? [alias, { ...alias, text: dotted }] : [alias];
+  });
   // One alias per text and form; the languages of its spellings are united ("Italia": it es pt),
   // and a spelling without a language makes it apply in every language.
   const byKey = new Map<string, { alias: AliasObject; langs: Set<string> | undefined }>();
