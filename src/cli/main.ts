@@ -1,8 +1,9 @@
 // `backstory`: the engine from a terminal.
-import { readFile } from 'node:fs/promises';
 import { textStats } from '../engine/text-stats.js';
 import { analyzeCommand } from './analyze-command.js';
+import { readInput } from './input.js';
 import { knowledgeCommand } from './knowledge-command.js';
+import { summarizeCommand } from './summarize-command.js';
 
 declare const BACKSTORY_VERSION: string; // replaced by the build
 
@@ -11,6 +12,8 @@ const HELP = `Usage: backstory <command> [options]
 Commands:
   analyze FILE|- [--json] [--date YYYY-MM-DD] [--lang xx]
                             the people, places, organizations and events an article names
+  summarize FILE|- [--k N]  the article's key points (the popup's summary)
+  summarize --jsonl         read {"id","article","k"} lines, write {"id","summary"} lines
   stats FILE|-              word count and reading time of a text file (- reads standard input)
   knowledge stats [--json]  what the bundled knowledge file holds
   knowledge find NAME [--json]
@@ -20,13 +23,6 @@ Options:
   --help, -h          show this help
   --version           print the version
 `;
-
-async function readInput(path: string): Promise<string> {
-  if (path !== '-') return readFile(path, 'utf8');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
@@ -39,6 +35,7 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   if (command === 'analyze') return analyzeCommand(rest, (text) => process.stdout.write(text));
+  if (command === 'summarize') return summarizeCommand(rest, (text) => process.stdout.write(text));
   if (command === 'knowledge') return knowledgeCommand(rest, (text) => process.stdout.write(text));
   if (command === 'stats') {
     const [file] = rest;
