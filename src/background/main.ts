@@ -12,25 +12,28 @@ import { getAnalyzer, getLandRings } from './knowledge-store.js';
 /** The manifest's command that walks the marks of the page (commands API). */
 const NEXT_MARK_COMMAND = 'next-mark';
 
+async function analyze({ text, title, date, lang }: { text: string; title: string; date?: string | undefined; lang?: string | undefined }) {
+  const analyzer = await getAnalyzer();
+  const found = analyzer.analyze({ text, title, ...(date ? { date } : {}), ...(lang ? { lang } : {}) });
+  return {
+    entities: found.map((entity) => ({
+      id: entity.id,
+      kind: entity.kind,
+      name: entity.name,
+      salience: entity.salience,
+      mentions: entity.mentions.map((mention): [number, number] => [mention.start, mention.end]),
+    })),
+  };
+}
+
 // The background lives as long as the extension does; nothing ever aborts this.
 const lifetime = new AbortController();
 
 serve(
   {
     'cs-bg:hello': () => ({ version: extensionVersion() }),
-    'cs-bg:analyze': async ({ text, title, date, lang }) => {
-      const analyzer = await getAnalyzer();
-      const found = analyzer.analyze({ text, title, ...(date ? { date } : {}), ...(lang ? { lang } : {}) });
-      return {
-        entities: found.map((entity) => ({
-          id: entity.id,
-          kind: entity.kind,
-          name: entity.name,
-          salience: entity.salience,
-          mentions: entity.mentions.map((mention): [number, number] => [mention.start, mention.end]),
-        })),
-      };
-    },
+    'cs-bg:analyze': analyze,
+    'popup-bg:analyze': analyze,
     'cs-bg:card': async ({ id, date }) => {
       const entity = (await getAnalyzer()).entity(id);
       if (!entity) throw new Error(`no entity ${id} in the knowledge file`);

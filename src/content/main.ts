@@ -19,6 +19,7 @@ async function start(lifetime: AbortController): Promise<void> {
     {
       'popup-cs:page-status': () => pageStatus(document),
       'bg-cs:next-mark': () => ({ opened: session.nextMarkFromCommand() }),
+      'popup-cs:reveal': ({ id }) => ({ found: session.reveal(id) }),
     },
     signal,
   );

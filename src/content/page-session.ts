@@ -211,6 +211,22 @@ export class PageSession {
     return true;
   }
 
+  /**
+   * The popup's "who and what": scrolls to the first mention of an entity and flashes it (the
+   * current-mark highlight, for a moment). False when this page has no mark for it.
+   */
+  reveal(entityId: string): boolean {
+    const mark = this.painter.marks.find((candidate) => candidate.entityId === entityId);
+    if (!mark) return false;
+    this.closeCard();
+    mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    this.painter.setCurrent(mark);
+    setTimeout(() => {
+      if (!this.openMark) this.painter.setCurrent(undefined);
+    }, FLASH_MS);
+    return true;
+  }
+
   /** The commands API's shortcut, forwarded by the background. */
   nextMarkFromCommand(): boolean {
     if (Date.now() - this.lastKeyPress < SAME_PRESS_MS) return this.card.isOpen;
@@ -228,6 +244,9 @@ export class PageSession {
     }
   }
 }
+
+/** How long a mark revealed from the popup stays lit. */
+const FLASH_MS = 1_600;
 
 /** Turns the engine's offsets into ranges in document order, in slices (a long article has thousands). */
 async function marksFrom(map: TextMap, entities: readonly FoundEntitySummary[], firstOnly: boolean): Promise<Mark[]> {

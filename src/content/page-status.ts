@@ -6,5 +6,5 @@ import { describeArticle } from './article-finder.js';
 export function pageStatus(doc: Document): PageStatus {
   const article = describeArticle(doc);
   const { words, readingMinutes } = textStats((article?.root ?? doc.body)?.textContent ?? '');
-  return { title: article?.title ?? doc.title.trim(), words, readingMinutes };
+  return { title: article?.title ?? doc.title.trim(), date: article?.date ?? null, words, readingMinutes };
 }

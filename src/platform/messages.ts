@@ -9,14 +9,16 @@ import { browser, type Runtime } from './browser.js';
 import { errorText, fail, ok, type Result } from './result.js';
 
 const MAX_URL_CHARS = 8_192;
-/** The most article text the content script sends for analysis (about 4 MB of UTF-16). */
-export const MAX_ARTICLE_CHARS = 2_000_000;
+import { MAX_ARTICLE_CHARS } from './limits.js';
+
+export { MAX_ARTICLE_CHARS };
 const MAX_ENTITIES = 5_000;
 const MAX_MENTIONS = 50_000;
 
 const isoDay = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 const entityId = v.pipe(v.string(), v.maxLength(120));
 const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const languageTag = v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/));
 const kind = v.picklist(['person', 'place', 'organization', 'event', 'other']);
 
 const foundEntity = v.object({
@@ -56,10 +58,24 @@ export type Card = v.InferOutput<typeof card>;
 
 const pageStatus = v.object({
   title: v.string(),
+  date: v.nullable(isoDay),
   words: v.pipe(v.number(), v.integer(), v.minValue(0)),
   readingMinutes: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 export type PageStatus = v.InferOutput<typeof pageStatus>;
+
+function analyzeMessage<T extends string>(type: T) {
+  return {
+    request: v.object({
+      type: v.literal(type),
+      text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_CHARS)),
+      title: shortText(1_000),
+      date: v.optional(isoDay),
+      lang: v.optional(languageTag),
+    }),
+    reply: v.object({ entities: v.pipe(v.array(foundEntity), v.maxLength(MAX_ENTITIES)) }),
+  };
+}
 
 const protocol = {
   /** A content script has started in a tab and introduces itself. */
@@ -71,16 +87,9 @@ const protocol = {
     reply: v.object({ version: v.string() }),
   },
   /** A content script sends an article's text; the background finds what it names. */
-  'cs-bg:analyze': {
-    request: v.object({
-      type: v.literal('cs-bg:analyze'),
-      text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_CHARS)),
-      title: shortText(1_000),
-      date: v.optional(isoDay),
-      lang: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/))),
-    }),
-    reply: v.object({ entities: v.pipe(v.array(foundEntity), v.maxLength(MAX_ENTITIES)) }),
-  },
+  'cs-bg:analyze': analyzeMessage('cs-bg:analyze'),
+  /** The popup sends the text it read from a tab (Readability, a selection, the whole page). */
+  'popup-bg:analyze': analyzeMessage('popup-bg:analyze'),
   /** A content script asks for the card of one entity, as of the article's date. */
   'cs-bg:card': {
     request: v.object({ type: v.literal('cs-bg:card'), id: entityId, date: v.optional(isoDay) }),
@@ -90,6 +99,11 @@ const protocol = {
   'bg-cs:next-mark': {
     request: v.object({ type: v.literal('bg-cs:next-mark') }),
     reply: v.object({ opened: v.boolean() }),
+  },
+  /** The popup's "who and what": scroll the tab to an entity's first mark and flash it. */
+  'popup-cs:reveal': {
+    request: v.object({ type: v.literal('popup-cs:reveal'), id: entityId }),
+    reply: v.object({ found: v.boolean() }),
   },
   /** The popup asks the active tab's content script what it sees. */
   'popup-cs:page-status': {
@@ -174,7 +188,9 @@ const allowedSenders: Record<MessageType, (sender: Runtime.MessageSender) => boo
   'cs-bg:hello': isOwnContentScript,
   'cs-bg:analyze': isOwnContentScript,
   'cs-bg:card': (sender) => isOwnContentScript(sender) || isOwnPage(sender),
+  'popup-bg:analyze': isOwnPage,
   'popup-cs:page-status': isOwnPage,
+  'popup-cs:reveal': isOwnPage,
   'bg-cs:next-mark': isOwnPage,
 };
 

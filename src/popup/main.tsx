@@ -1,49 +1,189 @@
-// The toolbar popup: what Backstory sees on the active tab.
+// The toolbar popup: the gist of the active tab's article (headline, date, reading time, key
+// points), who and what it names, and the site switch. It reads the tab only now, when the
+// reader asks, through reader.js; the entities come from the background's engine.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { sendToTab, type PageStatus } from '../platform/messages.js';
+import { summarize } from '../engine/summary.js';
+import { textStats } from '../engine/text-stats.js';
+import { sendToBackground, sendToTab, type FoundEntitySummary } from '../platform/messages.js';
 import { activeTab, extensionVersion } from '../platform/runtime.js';
-import { SiteSwitch } from './site-switch.js';
+import { startInTab } from '../platform/user-sites.js';
+import type { ReadScope, TabReading } from '../reader/reading.js';
 import { BrandHeader } from '../ui/brand-header.js';
+import { CARD_CSS } from '../ui/card-styles.js';
+import { asMarkdown, asPlainText } from './copy.js';
+import { OnDeviceSummary } from './on-device-summary.js';
+import { isReadableUrl, readTab } from './read-tab.js';
+import { SiteSwitch } from './site-switch.js';
+import { WhoAndWhat } from './who-and-what.js';
 import './popup.css';
 
-type Tab = { tabId: number | undefined; url: string | undefined };
-type View = { state: 'loading' } | ({ state: 'off' } & Tab) | ({ state: 'on'; page: PageStatus } & Tab);
+const DEFAULT_POINTS = 3;
+const MORE_POINTS = 2;
 
-async function loadView(): Promise<View> {
-  const { id: tabId, url } = await activeTab();
-  if (tabId === undefined) return { state: 'off', tabId, url };
+type Tab = { tabId: number | undefined; url: string | undefined };
+type Entities = { state: 'loading' } | { state: 'ready'; list: FoundEntitySummary[] } | { state: 'failed'; error: string };
+type View =
+  | { state: 'loading' }
+  | ({ state: 'unreadable'; reason: string } & Tab)
+  | ({ state: 'read'; reading: TabReading } & Tab);
+
+const prefersDark = () => matchMedia('(prefers-color-scheme: dark)').matches;
+
+/** Makes sure Backstory's marks are on the page, so that "who and what" can point into it. */
+async function ensureContentScript(tabId: number): Promise<void> {
   const status = await sendToTab<'popup-cs:page-status'>(tabId, { type: 'popup-cs:page-status' });
-  return status.ok ? { state: 'on', page: status.value, tabId, url } : { state: 'off', tabId, url };
+  if (!status.ok) await startInTab(tabId).catch(() => undefined);
+}
+
+async function read(tab: Tab, scope: ReadScope): Promise<View> {
+  if (tab.tabId === undefined || !isReadableUrl(tab.url)) return { state: 'unreadable', reason: 'Browser pages and extension stores cannot be read by any extension.', ...tab };
+  const reading = await readTab(tab.tabId, scope);
+  if (!reading.ok) return { state: 'unreadable', reason: `Backstory could not read this page (${reading.error}).`, ...tab };
+  return { state: 'read', reading: reading.value, ...tab };
+}
+
+function formatDate(date: string | null): string | null {
+  if (!date) return null;
+  const [year, month, day] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+}
+
+function KeyPoints({ reading, tab, entities }: { reading: TabReading; tab: Tab; entities: FoundEntitySummary[] }) {
+  const [count, setCount] = useState(DEFAULT_POINTS);
+  const [copied, setCopied] = useState<string | undefined>();
+  const points = summarize(reading.body, { k: count, ...(reading.language ? { lang: reading.language } : {}) });
+  const canHaveMore = summarize(reading.body, { k: count + 1, ...(reading.language ? { lang: reading.language } : {}) }).length > points.length;
+  const copy = async (format: 'text' | 'markdown') => {
+    const source = { title: reading.title, date: reading.published, url: tab.url, points, entities };
+    try {
+      await navigator.clipboard.writeText(format === 'text' ? asPlainText(source) : asMarkdown(source));
+      setCopied(format === 'text' ? 'Copied as text.' : 'Copied as Markdown.');
+    } catch (error) {
+      setCopied(`Could not copy (${error instanceof Error ? error.message : String(error)}).`);
+    }
+  };
+  return (
+    <section class="points" aria-labelledby="points-heading">
+      <h2 id="points-heading">Key points</h2>
+      {points.length === 0 ? (
+        <p class="muted">This text has no sentences to summarise.</p>
+      ) : (
+        <ol>
+          {points.map((point) => (
+            <li key={point}>{point}</li>
+          ))}
+        </ol>
+      )}
+      <div class="actions">
+        {canHaveMore && (
+          <button type="button" onClick={() => setCount(count + MORE_POINTS)}>
+            More key points
+          </button>
+        )}
+        <button type="button" onClick={() => void copy('text')}>
+          Copy
+        </button>
+        <button type="button" onClick={() => void copy('markdown')}>
+          Copy as Markdown
+        </button>
+      </div>
+      {copied && (
+        <p class="muted" role="status">
+          {copied}
+        </p>
+      )}
+      <OnDeviceSummary text={reading.body} />
+    </section>
+  );
+}
+
+function Reading({ reading, tab, onRead }: { reading: TabReading; tab: Tab; onRead: (scope: ReadScope) => void }) {
+  const [entities, setEntities] = useState<Entities>({ state: 'loading' });
+  useEffect(() => {
+    setEntities({ state: 'loading' });
+    if (!reading.body) return;
+    void sendToBackground<'popup-bg:analyze'>({
+      type: 'popup-bg:analyze',
+      text: reading.body,
+      title: reading.title,
+      ...(reading.published ? { date: reading.published } : {}),
+      ...(reading.language ? { lang: reading.language } : {}),
+    }).then((reply) => setEntities(reply.ok ? { state: 'ready', list: reply.value.entities } : { state: 'failed', error: reply.error }));
+  }, [reading]);
+
+  const offerOtherScopes = reading.scope === 'article' && !reading.isArticle;
+  const { words, readingMinutes } = textStats(reading.body);
+  const date = formatDate(reading.published);
+  const list = entities.state === 'ready' ? entities.list : [];
+  return (
+    <>
+      <h1 class="page-title">{reading.title || 'Untitled page'}</h1>
+      <p class="status muted">
+        {[date, `${new Intl.NumberFormat().format(words)} words`, `${readingMinutes} min read`].filter(Boolean).join(' · ')}
+        {reading.scope !== 'article' && ` · ${reading.scope === 'selection' ? 'the selection' : 'the whole page'}`}
+      </p>
+      {offerOtherScopes && (
+        <div class="notice" role="status">
+          <p>This page does not look like a news article.</p>
+          <div class="actions">
+            {reading.hasSelection && (
+              <button type="button" onClick={() => onRead('selection')}>
+                Analyse the selection
+              </button>
+            )}
+            <button type="button" onClick={() => onRead('page')}>
+              Analyse the whole page
+            </button>
+          </div>
+        </div>
+      )}
+      {!offerOtherScopes && <KeyPoints reading={reading} tab={tab} entities={list} />}
+      {!offerOtherScopes && (
+        <section class="who-and-what" aria-labelledby="who-heading">
+          <h2 id="who-heading">Who and what</h2>
+          {entities.state === 'loading' && <p class="muted">Looking for names…</p>}
+          {entities.state === 'failed' && <p class="muted">Backstory could not look for names ({entities.error}).</p>}
+          {entities.state === 'ready' && <WhoAndWhat entities={list} tabId={tab.tabId} date={reading.published} dark={prefersDark()} />}
+        </section>
+      )}
+    </>
+  );
 }
 
 function Popup() {
   const [view, setView] = useState<View>({ state: 'loading' });
+  const [tab, setTab] = useState<Tab>({ tabId: undefined, url: undefined });
   useEffect(() => {
-    void loadView().then(setView);
+    void activeTab().then(({ id, url }) => {
+      const current = { tabId: id, url };
+      setTab(current);
+      if (id !== undefined && isReadableUrl(url)) void ensureContentScript(id);
+      return read(current, 'article').then(setView);
+    });
   }, []);
+  const readAgain = (scope: ReadScope) => {
+    setView({ state: 'loading' });
+    void read(tab, scope).then(setView);
+  };
 
   return (
     <>
       <BrandHeader>
         <span class="muted">{extensionVersion()}</span>
       </BrandHeader>
-      <main aria-live="polite">
+      <main aria-live="polite" aria-busy={view.state === 'loading'}>
         {view.state === 'loading' && <p class="status muted">Reading this page…</p>}
-        {view.state === 'off' && <p class="status">Backstory is not running on this page.</p>}
-        {view.state === 'on' && (
-          <>
-            <h1 class="page-title">{view.page.title}</h1>
-            <p class="status muted">
-              {new Intl.NumberFormat().format(view.page.words)} words · {view.page.readingMinutes} min read
-            </p>
-          </>
-        )}
-        {view.state !== 'loading' && <SiteSwitch url={view.url} tabId={view.tabId} />}
+        {view.state === 'unreadable' && <p class="status">{view.reason}</p>}
+        {view.state === 'read' && <Reading reading={view.reading} tab={tab} onRead={readAgain} />}
+        {view.state !== 'loading' && <SiteSwitch url={tab.url} tabId={tab.tabId} />}
       </main>
     </>
   );
 }
 
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(CARD_CSS);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 const root = document.getElementById('app');
 if (root) render(<Popup />, root);

@@ -1,4 +1,5 @@
 // The built extension, loaded into each real browser, on the sample article.
+import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BROWSERS, openToolbarPopup, SAMPLE_ARTICLE_PATH, useExtensionBrowser, type BrowserUnderTest } from './harness.js';
@@ -38,16 +39,57 @@ describe.each(BROWSERS)('$name', (spec) => {
     await Promise.all([outside.close(), inside.close()]);
   });
 
-  it.runIf(spec.product === 'chrome')('shows what it sees on the page in the toolbar popup', async () => {
+  it.runIf(spec.product === 'chrome')('gives the gist in the toolbar popup: key points, and who and what, each opening its card', async () => {
     const page = await openSampleArticle(browser);
     await page.waitForFunction(() => CSS.highlights.has('backstory-place'));
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     const popup = await openToolbarPopup(browser.session, page);
     const heading = await popup.waitForSelector('h1.page-title');
-    expect(await heading?.evaluate((element) => element.textContent)).toBe(
-      'US, North Korean Officials Discuss Preparations for Potential Summit',
-    );
-    const status = await popup.$eval('.status', (element) => element.textContent ?? '');
-    expect(status).toMatch(/^[\d,]+ words · \d+ min read$/);
+    expect(await heading?.evaluate((element) => element.textContent)).toBe('US, North Korean Officials Discuss Preparations for Potential Summit');
+    expect(await popup.$eval('.status', (element) => element.textContent ?? '')).toMatch(/^May 27, 2018 · [\d,]+ words · \d+ min read$/);
+
+    const points = await popup.$$eval('.points ol li', (items) => items.map((item) => item.textContent ?? ''));
+    expect(points).toHaveLength(3);
+    const article = await page.evaluate(() => document.querySelector('article')?.textContent?.replace(/\s+/g, ' ') ?? '');
+    for (const point of points) expect(article).toContain(point);
+    await (await popup.$('::-p-text(More key points)'))?.click();
+    await popup.waitForFunction(() => document.querySelectorAll('.points ol li').length === 5);
+
+    await popup.waitForSelector('.who .entity');
+    const names = await popup.$$eval('.who .entity', (buttons) => buttons.map((button) => button.textContent ?? ''));
+    expect(names).toEqual(expect.arrayContaining(['Kim Jong Un', 'Moon Jae-in', 'Panmunjom']));
+    const groups = await popup.$$eval('.who section', (sections) => sections.map((section) => section.getAttribute('aria-label')));
+    expect(groups.slice(0, 3)).toEqual(['People', 'Places', 'Organizations']);
+    const people = await popup.$$eval('.who section[aria-label="People"] .entity', (buttons) => buttons.map((button) => button.textContent ?? ''));
+    expect(people.slice(0, 3)).toEqual(expect.arrayContaining(['Kim Jong Un', 'Donald Trump']));
+
+    // Choosing Panmunjom: its card opens in the popup, and the page scrolls to it and lights it.
+    await (await popup.$('.who .entity::-p-text(Panmunjom)'))?.click();
+    const card = await popup.waitForSelector('.who .card h2');
+    expect(await card?.evaluate((element) => element.textContent)).toBe('Panmunjom');
+    await popup.waitForSelector('.who .card .desc');
+    await page.waitForFunction(() => (CSS.highlights.get('backstory-current')?.size ?? 0) === 1);
+    expect(await page.evaluate(() => [...(CSS.highlights.get('backstory-current') ?? [])].map((range) => range.toString()))).toEqual(['Panmunjom']);
+    const inView = await page.evaluate(() => {
+      const [range] = [...(CSS.highlights.get('backstory-current') ?? [])] as Range[];
+      const rect = range?.getBoundingClientRect();
+      return rect !== undefined && rect.top >= 0 && rect.bottom <= window.innerHeight;
+    });
+    expect(inView).toBe(true);
+    mkdirSync('test-results', { recursive: true });
+    await popup.screenshot({ path: 'test-results/popup-chromium.png' });
+    await popup.close();
+    await page.close();
+  });
+
+  it.runIf(spec.product === 'chrome')('offers the selection or the whole page where the page is not an article', async () => {
+    const page = await browser.session.browser.newPage();
+    await page.goto(browser.server.url('/not-an-article/'), { waitUntil: 'load' });
+    const popup = await openToolbarPopup(browser.session, page);
+    await popup.waitForSelector('::-p-text(does not look like a news article)');
+    await (await popup.waitForSelector('::-p-text(Analyse the whole page)'))?.click();
+    await popup.waitForSelector('.who .entity::-p-text(Singapore)');
+    expect(await popup.$eval('.status', (element) => element.textContent ?? '')).toContain('the whole page');
     await popup.close();
     await page.close();
   });
