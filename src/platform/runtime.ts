@@ -21,8 +21,17 @@ export function isExtensionAlive(): boolean {
   }
 }
 
-/** The tab the user is looking at, as seen from the popup (its URL is readable thanks to activeTab). */
-export async function activeTab(): Promise<{ id: number | undefined; url: string | undefined }> {
+/**
+ * The tab the popup is about: the one the user is looking at (its URL is readable thanks to
+ * activeTab), or the tab named by `?tab=ID` when the popup page is opened in a tab of its own
+ * for another tab (as Firefox's end-to-end tests do).
+ */
+export async function activeTab(search = ''): Promise<{ id: number | undefined; url: string | undefined }> {
+  const named = /^\d+$/.exec(new URLSearchParams(search).get('tab') ?? '')?.[0];
+  if (named !== undefined) {
+    const tab = await browser.tabs.get(Number(named)).catch(() => undefined);
+    return { id: tab?.id, url: tab?.url };
+  }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return { id: tab?.id, url: tab?.url };
 }

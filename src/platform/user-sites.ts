@@ -32,8 +32,11 @@ export async function registerUserSites(allowedSites: readonly string[]): Promis
   ]);
 }
 
-/** Starts Backstory in a tab that is already open (the content script is not there yet). */
+/**
+ * Starts Backstory in a tab that is already open (the content script is not there yet). Paths
+ * start at the extension's root: Firefox resolves bare ones against the calling page's folder.
+ */
 export async function startInTab(tabId: number): Promise<void> {
-  await browser.scripting.insertCSS({ target: { tabId }, files: ['content.css'] });
-  await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+  await browser.scripting.insertCSS({ target: { tabId }, files: ['/content.css'] });
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/content.js'] });
 }

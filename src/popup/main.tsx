@@ -155,7 +155,7 @@ function Popup() {
   const [view, setView] = useState<View>({ state: 'loading' });
   const [tab, setTab] = useState<Tab>({ tabId: undefined, url: undefined });
   useEffect(() => {
-    void activeTab().then(({ id, url }) => {
+    void activeTab(location.search).then(({ id, url }) => {
       const current = { tabId: id, url };
       setTab(current);
       if (id !== undefined && isReadableUrl(url)) void ensureContentScript(id);

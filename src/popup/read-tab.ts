@@ -24,7 +24,7 @@ export function isReadableUrl(url: string | undefined): boolean {
 
 export async function readTab(tabId: number, scope: ReadScope): Promise<Result<TabReading>> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: ['reader.js'] });
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/reader.js'] });
     const [result] = await browser.scripting.executeScript({
       target: { tabId },
       // Runs in the tab; only its source travels, so it names the global by value.
@@ -32,7 +32,9 @@ export async function readTab(tabId: number, scope: ReadScope): Promise<Result<T
       args: [READER_GLOBAL, scope],
     });
     const parsed = v.safeParse(tabReading, result?.result);
-    return parsed.success ? ok(parsed.output) : fail('the page gave back something unexpected');
+    if (parsed.success) return ok(parsed.output);
+    const [issue] = parsed.issues;
+    return fail(`the page gave back something unexpected: ${v.getDotPath(issue) ?? 'the reading'}: ${issue.message}`);
   } catch (error) {
     return fail(errorText(error));
   }

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { BROWSERS, openToolbarPopup, SAMPLE_ARTICLE_PATH, useExtensionBrowser, type BrowserUnderTest } from './harness.js';
+import { BROWSERS, openPopupFor, SAMPLE_ARTICLE_PATH, useExtensionBrowser, type BrowserUnderTest } from './harness.js';
 
 async function openSampleArticle({ session, server }: BrowserUnderTest): Promise<Page> {
   const page = await session.browser.newPage();
@@ -39,11 +39,11 @@ describe.each(BROWSERS)('$name', (spec) => {
     await Promise.all([outside.close(), inside.close()]);
   });
 
-  it.runIf(spec.product === 'chrome')('gives the gist in the toolbar popup: key points, and who and what, each opening its card', async () => {
+  it('gives the gist in the toolbar popup: key points, and who and what, each opening its card', async () => {
     const page = await openSampleArticle(browser);
     await page.waitForFunction(() => CSS.highlights.has('backstory-place'));
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    const popup = await openToolbarPopup(browser.session, page);
+    const popup = await openPopupFor(browser.session, page);
     const heading = await popup.waitForSelector('h1.page-title');
     expect(await heading?.evaluate((element) => element.textContent)).toBe('US, North Korean Officials Discuss Preparations for Potential Summit');
     expect(await popup.$eval('.status', (element) => element.textContent ?? '')).toMatch(/^May 27, 2018 · [\d,]+ words · \d+ min read$/);
@@ -77,15 +77,15 @@ describe.each(BROWSERS)('$name', (spec) => {
     });
     expect(inView).toBe(true);
     mkdirSync('test-results', { recursive: true });
-    await popup.screenshot({ path: 'test-results/popup-chromium.png' });
+    await popup.screenshot({ path: `test-results/popup-${spec.product}.png` });
     await popup.close();
     await page.close();
   });
 
-  it.runIf(spec.product === 'chrome')('offers the selection or the whole page where the page is not an article', async () => {
+  it('offers the selection or the whole page where the page is not an article', async () => {
     const page = await browser.session.browser.newPage();
     await page.goto(browser.server.url('/not-an-article/'), { waitUntil: 'load' });
-    const popup = await openToolbarPopup(browser.session, page);
+    const popup = await openPopupFor(browser.session, page);
     await popup.waitForSelector('::-p-text(does not look like a news article)');
     await (await popup.waitForSelector('::-p-text(Analyse the whole page)'))?.click();
     await popup.waitForSelector('.who .entity::-p-text(Singapore)');
@@ -94,12 +94,12 @@ describe.each(BROWSERS)('$name', (spec) => {
     await page.close();
   });
 
-  it.runIf(spec.product === 'chrome')('turns marks off for the site from the popup, and on again', async () => {
+  it('turns marks off for the site from the popup, and on again', async () => {
     const page = await openSampleArticle(browser);
     const marked = () => page.evaluate(() => [...CSS.highlights.values()].reduce((sum, highlight) => sum + highlight.size, 0));
     await page.waitForFunction(() => (CSS.highlights.get('backstory-place')?.size ?? 0) > 0);
     const flip = async () => {
-      const popup = await openToolbarPopup(browser.session, page);
+      const popup = await openPopupFor(browser.session, page);
       await (await popup.waitForSelector('.site-switch input'))?.click();
       await popup.close();
     };

@@ -152,6 +152,9 @@ async function launchFirefox(spec: BrowserSpec, headless: boolean): Promise<Exte
     executablePath: spec.executable,
     headless,
     defaultViewport: headless ? { width: 1280, height: 900 } : null,
+    // Lets the tests open the extension's own pages (see openExtensionPage): WebDriver BiDi may
+    // not navigate a tab to moz-extension://, but the browser's own window may open one.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'network.dns.localDomains': NEWS_HOST,
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_GECKO_ID]: FIREFOX_EXTENSION_UUID }),
@@ -200,6 +203,54 @@ export async function openToolbarPopup(session: ExtensionBrowser, tab: Page): Pr
   );
   const popup = await target.asPage();
   if (!popup) throw new Error('the popup target has no page');
+  return popup;
+}
+
+/**
+ * Opens one of the extension's pages in a tab of its own. Chromium navigates there; Firefox's
+ * WebDriver BiDi refuses moz-extension:// navigations, so the browser window (chrome scope,
+ * allowed by --remote-allow-system-access) opens the tab, and the test gets the newest page.
+ */
+export async function openExtensionPage(session: ExtensionBrowser, path: string): Promise<Page> {
+  const url = extensionPageUrl(session, path);
+  if (session.spec.product === 'chrome') {
+    const page = await session.browser.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    return page;
+  }
+  const before = new Set(await session.browser.pages());
+  // Puppeteer's BiDi browser has the connection, without a public type for it.
+  const { connection } = session.browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } };
+  const { contexts } = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+  const window = contexts[0]?.context;
+  if (!window) throw new Error('Firefox has no browser window');
+  const open = `gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() })`;
+  await connection.send('script.evaluate', { expression: open, target: { context: window }, awaitPromise: false });
+  for (let tries = 0; tries < 100; tries++) {
+    const page = (await session.browser.pages()).find((candidate) => !before.has(candidate));
+    // Puppeteer keeps the new tab's first URL (about:blank); the page itself knows better.
+    if (page && (await page.evaluate(() => location.href).catch(() => '')) === url && (await page.evaluate(() => document.readyState)) === 'complete') return page;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`Firefox did not open ${url}`);
+}
+
+/**
+ * The popup for a tab: in Chromium the real toolbar popup; in Firefox, which cannot open it
+ * from a test, the popup page in a tab of its own, pointed at that tab with ?tab=ID.
+ */
+export async function openPopupFor(session: ExtensionBrowser, tab: Page): Promise<Page> {
+  if (session.spec.product === 'chrome') return openToolbarPopup(session, tab);
+  const finder = await openExtensionPage(session, 'options/options.html');
+  const tabUrl = tab.url();
+  const id = await finder.evaluate(async (wanted) => {
+    const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
+    return (await api.tabs.query({})).find((candidate) => candidate.url === wanted)?.id;
+  }, tabUrl);
+  await finder.close();
+  if (id === undefined) throw new Error(`no tab shows ${tabUrl}`);
+  const popup = await openExtensionPage(session, `popup/popup.html?tab=${id}`);
+  await tab.bringToFront();
   return popup;
 }
 
