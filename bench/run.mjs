@@ -42,7 +42,7 @@ const heapUsed = () => {
   global.gc();
   return process.memoryUsage().heapUsed;
 };
-const results = { machine: machine(), engine: [], page: [], sizes: [] };
+const results = { machine: machine(), engine: [], page: [], popup: null, sizes: [] };
 
 function machine() {
   const chromium = (() => {
@@ -237,6 +237,23 @@ async function measurePage(browser, url, withExtension) {
   return { taskMs: tasks.totalMs, heapMB: metrics.JSHeapUsedSize / MB, longestMs: tasks.longestMs, markedAtMs };
 }
 
+/** The toolbar popup on the sample article, opened as a reader would: its first paint, and when the key points and who-and-what appear (ms after the popup's navigation started). */
+async function measurePopup(session, url, openToolbarPopup) {
+  const page = await session.browser.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => CSS.highlights.has('backstory-place'));
+  const popup = await openToolbarPopup(session, page);
+  await popup.waitForSelector('.points li');
+  const keyPointsMs = await popup.evaluate(() => performance.now());
+  await popup.waitForSelector('.who .entity');
+  const whoAndWhatMs = await popup.evaluate(() => performance.now());
+  await popup.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+  const firstPaintMs = await popup.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
+  await popup.close();
+  await page.close();
+  return { firstPaintMs, keyPointsMs, whoAndWhatMs };
+}
+
 async function knowledgeColdLoadMs(session) {
   const worker = await session.browser.waitForTarget((target) => target.type() === 'service_worker' && target.url().includes(session.extensionId));
   const handle = await worker.worker();
@@ -244,13 +261,14 @@ async function knowledgeColdLoadMs(session) {
 }
 
 async function benchPage() {
-  const { BROWSERS, launchWithExtension, startFixtureServer } = await (await import('../scripts/load-harness.mjs')).loadHarness();
+  const { BROWSERS, launchWithExtension, openToolbarPopup, startFixtureServer } = await (await import('../scripts/load-harness.mjs')).loadHarness();
   const chromium = BROWSERS.find((spec) => spec.product === 'chrome');
   const dir = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
   writeLongArticle(dir);
   const server = await startFixtureServer(dir);
   const pages = [['sample article', '/voa-summit/'], ['1 MB article, 20,000 nodes', '/long/']];
   const rows = new Map(pages.map(([label]) => [label, { with: [], without: [], coldLoad: [] }]));
+  const popupRuns = [];
   for (let run = 0; run < RUNS; run++) {
     // A fresh browser each run, so that the knowledge file is loaded cold every time. The
     // baseline is the same page in the same browser at 127.0.0.1, where Backstory does not run.
@@ -258,13 +276,21 @@ async function benchPage() {
     for (const [label, path] of pages) {
       const row = rows.get(label);
       row.with.push(await measurePage(session.browser, server.url(path), true));
-      if (label === pages[0][0]) row.coldLoad.push(await knowledgeColdLoadMs(session));
+      if (label === pages[0][0]) {
+        row.coldLoad.push(await knowledgeColdLoadMs(session));
+        popupRuns.push(await measurePopup(session, server.url(path), openToolbarPopup));
+      }
       row.without.push(await measurePage(session.browser, `http://127.0.0.1:${server.port}${path}`, false));
     }
     await session.close();
     process.stderr.write(`bench: page run ${run + 1}/${RUNS}\n`);
   }
   await server.close();
+  results.popup = {
+    firstPaintMs: median(popupRuns.map((run) => run.firstPaintMs)),
+    keyPointsMs: median(popupRuns.map((run) => run.keyPointsMs)),
+    whoAndWhatMs: median(popupRuns.map((run) => run.whoAndWhatMs)),
+  };
   for (const [label, row] of rows) {
     const pick = (list, key) => median(list.map((item) => item[key]));
     results.page.push({
@@ -286,6 +312,7 @@ function benchSizes() {
     ['content script', 'dist/chrome/content.js'],
     ['background', 'dist/chrome/background.js'],
     ['popup', 'dist/chrome/popup/popup.js'],
+    ['reader (injected by the popup on demand)', 'dist/chrome/reader.js'],
     ['options', 'dist/chrome/options/options.js'],
     ['knowledge file (as shipped)', 'dist/chrome/knowledge.json.gz'],
     ['knowledge file (JSON)', 'dist/knowledge.json'],
@@ -317,6 +344,10 @@ function markdown() {
     lines.push('## In the page (Chromium, with the extension against without it)', '', '| page | marks painted at ms | main-thread time added ms | longest task ms (without) | heap added MB | knowledge cold load ms |', '| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const row of results.page) lines.push(`| ${row.page} | ${fixed(row.markedAtMs, 0)} | ${fixed(row.addedMainThreadMs)} | ${fixed(row.longestTaskMs, 0)} (${fixed(row.longestTaskWithoutMs, 0)}) | ${fixed(row.addedHeapMB, 2)} | ${fixed(row.knowledgeColdLoadMs, 0)} |`);
     lines.push('');
+  }
+  if (results.popup) {
+    const p = results.popup;
+    lines.push('## Toolbar popup on the sample article (Chromium, ms after it opens)', '', '| first paint | key points shown | who and what shown |', '| ---: | ---: | ---: |', `| ${fixed(p.firstPaintMs, 0)} | ${fixed(p.keyPointsMs, 0)} | ${fixed(p.whoAndWhatMs, 0)} |`, '');
   }
   if (results.sizes.length) {
     lines.push('## Sizes', '', '| what | KB | gzipped KB |', '| --- | ---: | ---: |');

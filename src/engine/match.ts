@@ -46,6 +46,8 @@ function wordFits(written: string, expected: string, inflecting: boolean): boole
 
 // An alias that opens with an article ("The Republicans") falls back to the name after it.
 const ARTICLES = new Set(['the']);
+// Articles that open names in the languages of the knowledge file (The Nation, Le Monde, El País, Die Zeit).
+const LEADING_ARTICLES = new Set(['the', 'le', 'la', 'les', 'el', 'los', 'las', 'il', 'lo', 'die', 'der', 'das', 'de', 'het', 'o', 'a', 'os', 'as']);
 
 function separatorFits(raw: string, expected: string): boolean {
   if (raw === expected) return true;
@@ -75,7 +77,12 @@ function caseFits(text: string, tokens: Tokens, word: number, entry: AliasEntry,
     const written = inflecting && full.length > expected.length ? full.slice(0, expected.length) : full;
     if (written === expected || undotted(written) === undotted(expected)) continue;
     if (entry.form === 'acronym') return false;
-    if (i > 0) continue;
+    // Later words may differ in case, except after a leading article: "The Nation" is a
+    // magazine, "The nation's economy" is not.
+    if (i > 0) {
+      if (LEADING_ARTICLES.has(entry.keys[0] ?? '')) return false;
+      continue;
+    }
     // An alias written in lower case ("the North") may open a sentence.
     const lowerInitial = expected.charAt(0) !== expected.charAt(0).toUpperCase();
     if (lowerInitial && written === expected.charAt(0).toUpperCase() + expected.slice(1)) continue;

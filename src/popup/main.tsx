@@ -13,7 +13,7 @@ import { BrandHeader } from '../ui/brand-header.js';
 import { CARD_CSS } from '../ui/card-styles.js';
 import { asMarkdown, asPlainText } from './copy.js';
 import { OnDeviceSummary } from './on-device-summary.js';
-import { isReadableUrl, readTab } from './read-tab.js';
+import { isReadableUrl, readTab } from '../platform/tab-reader.js';
 import { SiteSwitch } from './site-switch.js';
 import { WhoAndWhat } from './who-and-what.js';
 import './popup.css';

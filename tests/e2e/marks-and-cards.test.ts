@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, extensionPageUrl, markRect, markedTexts, SAMPLE_ARTICLE_PATH, useExtensionBrowser } from './harness.js';
+import { BROWSERS, markRect, openExtensionPage, markedTexts, SAMPLE_ARTICLE_PATH, useExtensionBrowser } from './harness.js';
 
 declare global {
   interface Window {
@@ -146,8 +146,7 @@ describe.each(BROWSERS)('$name', (spec) => {
 describe.each(BROWSERS)('$name, options page', (spec) => {
   const browser = useExtensionBrowser(spec);
 
-  // Firefox's WebDriver BiDi refuses to navigate a tab to a moz-extension:// page.
-  it.runIf(spec.product === 'chrome')('changes the marks in an open tab at once: every mention, or only the first', async () => {
+  it('changes the marks in an open tab at once: every mention, or only the first', async () => {
     const { server, session } = browser;
     const article = await session.browser.newPage();
     await article.goto(server.url(SAMPLE_ARTICLE_PATH), { waitUntil: 'load' });
@@ -155,8 +154,7 @@ describe.each(BROWSERS)('$name, options page', (spec) => {
     const count = (text: string) => markedTexts(article).then((marks) => Object.values(marks).flat().filter((mark) => mark === text).length);
     expect(await count('Singapore')).toBeGreaterThan(1);
 
-    const options = await session.browser.newPage();
-    await options.goto(extensionPageUrl(session, 'options/options.html'), { waitUntil: 'load' });
+    const options = await openExtensionPage(session, 'options/options.html');
     await (await options.waitForSelector('input[value="first"]'))?.click();
     await expect.poll(() => count('Singapore')).toBe(1);
 

@@ -55,6 +55,7 @@ const KNOWLEDGE: KnowledgeBundle = {
     entity({ id: 'panmunjom', subkind: 'border-area', aliases: ['Panmunjom', { text: '판문점', form: 'name', lang: 'ko' }] }),
     entity({ id: 'trump-tower', kind: 'place', subkind: 'landmark', aliases: ['Trump Tower'] }),
     entity({ id: 'singapore', subkind: 'country', country: 'SG', prior: 1, aliases: ['Singapore'] }),
+    entity({ id: 'the-nation', kind: 'organization', subkind: 'news-media', country: 'US', aliases: ['The Nation magazine', { text: 'The Nation', form: 'name', common: true }] }),
     entity({ id: 'politifact', kind: 'organization', subkind: 'news-media', country: 'US', aliases: ['PolitiFact'] }),
   ],
 };
@@ -80,6 +81,7 @@ describe('normalising and matching', () => {
     ['an acronym with dots', 'U.S. officials met.', 'united-states'],
     ['a name with inner capitals written with only the first', 'Politifact rated the claim false.', 'politifact'],
     ['a name with inner capitals in a capitalised headline', 'POLITIFACT RATED THE CLAIM.', 'politifact'],
+    ['a name that opens with an article, written as in the alias', 'She wrote for The Nation last year.', 'the-nation'],
   ])('finds a name across %s', (_, text, id) => {
     expect(idsIn(text)).toContain(id);
   });
@@ -90,6 +92,7 @@ describe('normalising and matching', () => {
     ['an acronym in lower case', 'kcna is not an acronym here', 'korean-central-news-agency'],
     ['a foreign-language alias in an English article', 'Turquía is the Spanish name.', 'turkey'],
     ['with inner capitals in lower case', 'politifact is a word here', 'politifact'],
+    ['that opens with an article when the next word is in lower case', 'The nation is divided, she wrote.', 'the-nation'],
   ])('does not find a name %s', (_, text, id) => {
     expect(idsIn(text)).not.toContain(id);
   });

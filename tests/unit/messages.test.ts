@@ -23,7 +23,7 @@ const runtime = vi.hoisted(() => {
     },
   };
 });
-vi.mock('webextension-polyfill', () => ({ default: runtime.browser }));
+vi.mock('../../src/platform/browser.js', () => ({ browser: runtime.browser }));
 
 const { serve, sendToBackground } = await import('../../src/platform/messages.js');
 

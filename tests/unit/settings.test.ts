@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('webextension-polyfill', () => ({ default: {} }));
+vi.mock('../../src/platform/browser.js', () => ({ browser: {} }));
 const { DEFAULT_SETTINGS, readSettings } = await import('../../src/platform/settings.js');
 
 describe('reading stored settings', () => {

@@ -2,9 +2,9 @@
 // reader's click on the toolbar button), calls the function reader.js left there, and validates
 // what comes back before using any of it.
 import * as v from 'valibot';
-import { MAX_ARTICLE_CHARS } from '../platform/limits.js';
-import { browser } from '../platform/browser.js';
-import { errorText, fail, ok, type Result } from '../platform/result.js';
+import { MAX_ARTICLE_CHARS } from './limits.js';
+import { browser } from './browser.js';
+import { errorText, fail, ok, type Result } from './result.js';
 import { READER_GLOBAL, type ReadScope, type TabReading } from '../reader/reading.js';
 
 const tabReading: v.GenericSchema<TabReading> = v.object({
