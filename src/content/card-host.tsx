@@ -33,6 +33,7 @@ export class CardHost {
   private stopFollowing: (() => void) | undefined;
   private reference: Range | undefined;
   private idCounter = 0;
+  private content = { map: true, facts: true };
 
   constructor(private readonly doc: Document, signal: AbortSignal) {
     signal.addEventListener('abort', () => this.destroy(), { once: true });
@@ -66,13 +67,18 @@ export class CardHost {
     return container;
   }
 
+  /** What cards show besides name and description; applies from the next card. */
+  setContent(content: { map: boolean; facts: boolean }): void {
+    this.content = content;
+  }
+
   show(reference: Range, view: CardState): void {
     const container = this.ensureHost();
     const isNew = this.reference !== reference;
     this.reference = reference;
     const anchor = reference.startContainer.parentElement;
     const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    render(<CardView view={view} dark={pageIsDark(anchor)} animate={isNew && !reducedMotion} idPrefix={`backstory-${this.idCounter}`} />, container);
+    render(<CardView view={view} dark={pageIsDark(anchor)} animate={isNew && !reducedMotion} idPrefix={`backstory-${this.idCounter}`} content={this.content} />, container);
     if (isNew) this.idCounter++;
     const floating = container.firstElementChild;
     if (!(floating instanceof HTMLElement)) return;

@@ -2,11 +2,18 @@
 // styled with ::highlight(name) (content.css), so the page's DOM is never touched.
 // https://drafts.csswg.org/css-highlight-api-1/
 import { ENTITY_KINDS, type EntityKind } from '../knowledge/kinds.js';
+import type { MarkStyle } from '../platform/settings.js';
 
 export const HIGHLIGHT_NAME_PREFIX = 'backstory-';
 /** At most this many ranges are registered at once (about 15 ms of layout in Chromium's next frame). */
 export const MAX_PAINTED_RANGES = 1_000;
 const CURRENT_HIGHLIGHT = `${HIGHLIGHT_NAME_PREFIX}current`;
+
+/** The registry name of a kind's highlight in a mark style (content.css styles each); none for "hover". */
+function highlightName(kind: EntityKind, style: MarkStyle): string | undefined {
+  if (style === 'hover') return undefined;
+  return style === 'tint' ? `${HIGHLIGHT_NAME_PREFIX}tint-${kind}` : HIGHLIGHT_NAME_PREFIX + kind;
+}
 
 export interface Mark {
   range: Range;
@@ -22,15 +29,26 @@ export class HighlightPainter {
   private readonly byNode = new Map<Node, Mark[]>();
   private readonly current = new Highlight();
   private windowStart = -1;
+  private style: MarkStyle = 'underline';
 
   constructor(signal: AbortSignal) {
     CSS.highlights.set(CURRENT_HIGHLIGHT, this.current);
-    for (const kind of ENTITY_KINDS) {
-      const highlight = new Highlight();
-      this.highlights.set(kind, highlight);
-      CSS.highlights.set(HIGHLIGHT_NAME_PREFIX + kind, highlight);
-    }
+    for (const kind of ENTITY_KINDS) this.register(kind, new Highlight());
     signal.addEventListener('abort', () => this.unregister(), { once: true });
+  }
+
+  private register(kind: EntityKind, highlight: Highlight): void {
+    this.highlights.set(kind, highlight);
+    const name = highlightName(kind, this.style);
+    if (name) CSS.highlights.set(name, highlight);
+  }
+
+  /** Underlined, tinted, or nothing until hovered (only the open card's mark is lit). */
+  setStyle(style: MarkStyle): void {
+    if (style === this.style) return;
+    this.unregisterKinds();
+    this.style = style;
+    for (const [kind, highlight] of this.highlights) this.register(kind, highlight);
   }
 
   /**
@@ -68,11 +86,7 @@ export class HighlightPainter {
       byKind.set(mark.kind, list);
     }
     // One replacement per kind: adding ranges one by one would re-lay out all of them each time.
-    for (const kind of ENTITY_KINDS) {
-      const highlight = new Highlight(...(byKind.get(kind) ?? []));
-      this.highlights.set(kind, highlight);
-      CSS.highlights.set(HIGHLIGHT_NAME_PREFIX + kind, highlight);
-    }
+    for (const kind of ENTITY_KINDS) this.register(kind, new Highlight(...(byKind.get(kind) ?? [])));
   }
 
   /** The index of the first mark at or below the top of the viewport (marks are in document order). */
@@ -98,12 +112,17 @@ export class HighlightPainter {
     if (mark) this.current.add(mark.range);
   }
 
+  private unregisterKinds(): void {
+    for (const [kind, highlight] of this.highlights) {
+      const name = highlightName(kind, this.style);
+      // Only remove our own registration: a newer content script may have replaced it.
+      if (name && CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
+    }
+  }
+
   private unregister(): void {
     if (CSS.highlights.get(CURRENT_HIGHLIGHT) === this.current) CSS.highlights.delete(CURRENT_HIGHLIGHT);
-    for (const [kind, highlight] of this.highlights) {
-      // Only remove our own registration: a newer content script may have replaced it.
-      if (CSS.highlights.get(HIGHLIGHT_NAME_PREFIX + kind) === highlight) CSS.highlights.delete(HIGHLIGHT_NAME_PREFIX + kind);
-    }
+    this.unregisterKinds();
     this.marks = [];
     this.byNode.clear();
   }

@@ -3,7 +3,7 @@
 import type { CardHost } from './card-host.js';
 import type { HighlightPainter, Mark } from './highlight-painter.js';
 
-/** Resting this long on a mark opens its card (as Wikipedia's page previews). */
+/** Resting this long on a mark opens its card (as Wikipedia's page previews); a setting. */
 export const HOVER_INTENT_MS = 150;
 /** Leaving a mark closes its card after this long, so that the pointer can move into it. */
 export const HOVER_GRACE_MS = 300;
@@ -11,6 +11,8 @@ export const HOVER_GRACE_MS = 300;
 interface HoverCallbacks {
   open(mark: Mark): void;
   close(): void;
+  /** The reader's hover delay, read at each rest. */
+  intentMs(): number;
 }
 
 function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
@@ -64,7 +66,7 @@ export function trackHover(doc: Document, painter: HighlightPainter, card: CardH
     if (mark === hovered) return;
     hovered = mark;
     clearTimers();
-    if (mark) intent = setTimeout(() => callbacks.open(mark), HOVER_INTENT_MS);
+    if (mark) intent = setTimeout(() => callbacks.open(mark), callbacks.intentMs());
     else if (card.isOpen) grace = setTimeout(() => callbacks.close(), HOVER_GRACE_MS);
   };
 

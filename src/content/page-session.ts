@@ -40,7 +40,13 @@ export class PageSession {
     this.painter = new HighlightPainter(signal);
     this.card = new CardHost(doc, signal);
     this.url = doc.location.href;
-    trackHover(doc, this.painter, this.card, { open: (mark) => this.openCard(mark, false), close: () => this.closeCard() }, signal);
+    trackHover(
+      doc,
+      this.painter,
+      this.card,
+      { open: (mark) => this.openCard(mark, false), close: () => this.closeCard(), intentMs: () => this.settings.hoverDelayMs },
+      signal,
+    );
     doc.addEventListener('keydown', (event) => this.onKeydown(event), { capture: true, signal });
     // A long article's marks are painted around the viewport: move the window with scrolling.
     let scrollFrame = 0;
@@ -65,8 +71,9 @@ export class PageSession {
     return this.article;
   }
 
-  /** Whether the reader turned Backstory off for this site. */
+  /** Whether the reader turned Backstory off, everywhere or for this site. */
   private blockedHere(): boolean {
+    if (!this.settings.enabled) return true;
     const site = siteOf(this.doc.location.href);
     return site !== undefined && hostIsIn(site, this.settings.blockedSites);
   }
@@ -75,11 +82,15 @@ export class PageSession {
   async start(): Promise<boolean> {
     const loaded = await loadSettings();
     this.settings = loaded.settings;
+    this.painter.setStyle(this.settings.markStyle);
+    this.card.setContent(this.settings.card);
     if (loaded.notice) console.warn(`Backstory: ${loaded.notice}`);
     // A change in the options page or the popup applies at once to this tab.
     watchSettings(({ settings }) => {
       const wasBlocked = this.blockedHere();
       this.settings = settings;
+      this.painter.setStyle(settings.markStyle);
+      this.card.setContent(settings.card);
       if (this.blockedHere()) {
         this.closeCard();
         this.painter.paint([]);
@@ -128,7 +139,8 @@ export class PageSession {
     const analysed = this.analysed;
     if (!analysed) return;
     const run = this.analysis;
-    const marks = await marksFrom(analysed.map, analysed.entities, this.settings.mentions === 'first');
+    const { kinds, mentions } = this.settings;
+    const marks = await marksFrom(analysed.map, analysed.entities.filter((entity) => kinds[entity.kind]), mentions === 'first');
     if (run !== this.analysis || this.signal.aborted || analysed !== this.analysed) return;
     this.painter.paint(marks);
     this.keyboardIndex = -1;
@@ -175,6 +187,7 @@ export class PageSession {
     if (this.signal.aborted) return;
     if (this.openMark === mark && this.card.isOpen) return;
     this.openMark = mark;
+    this.painter.setCurrent(mark);
     const request = ++this.cardRequest;
     if (byKeyboard && !this.card.isOpen) this.focusBeforeCard = this.doc.activeElement;
     this.card.show(mark.range, { state: 'loading', name: mark.name });

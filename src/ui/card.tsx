@@ -20,9 +20,11 @@ export interface CardViewProps {
   animate: boolean;
   /** Ids for aria attributes, unique in the document they render into. */
   idPrefix: string;
+  /** What to show besides name and description (the reader's settings). */
+  content?: { map: boolean; facts: boolean };
 }
 
-export function CardView({ view, dark, animate, idPrefix }: CardViewProps) {
+export function CardView({ view, dark, animate, idPrefix, content = { map: true, facts: true } }: CardViewProps) {
   const classes = ['card', dark ? 'dark' : '', animate ? 'animate' : ''].filter(Boolean).join(' ');
   const nameId = `${idPrefix}-name`;
   const descriptionId = `${idPrefix}-description`;
@@ -54,13 +56,13 @@ export function CardView({ view, dark, animate, idPrefix }: CardViewProps) {
       <p class="desc" id={descriptionId}>
         {card.description}
       </p>
-      {card.map && (
+      {content.map && card.map && (
         <svg class="map" viewBox={card.map.viewBox} role="img" aria-label={`Map: where ${card.name} is`} preserveAspectRatio="xMidYMid slice">
           <path class="land" d={card.map.land} />
           <circle class="spot" cx={card.map.spot[0]} cy={card.map.spot[1]} r="1.6" />
         </svg>
       )}
-      {card.facts.length > 0 && (
+      {content.facts && card.facts.length > 0 && (
         <dl class="facts">
           {card.facts.map(([label, value]) => [<dt key={`${label}-t`}>{label}</dt>, <dd key={`${label}-d`}>{value}</dd>])}
         </dl>

@@ -9,13 +9,21 @@ describe('reading stored settings', () => {
   });
 
   it('keeps valid settings as they are', () => {
-    const stored = { version: 1, mentions: 'first', blockedSites: ['example.com'], allowedSites: [] };
+    const stored = { ...DEFAULT_SETTINGS, mentions: 'first', markStyle: 'tint', hoverDelayMs: 400, kinds: { ...DEFAULT_SETTINGS.kinds, other: false }, blockedSites: ['example.com'] };
     expect(readSettings(stored)).toEqual({ settings: stored });
+  });
+
+  it('migrates version 1 settings quietly, keeping what the reader chose', () => {
+    const loaded = readSettings({ version: 1, mentions: 'first', blockedSites: ['bbc.com'], allowedSites: ['example.org'] });
+    expect(loaded.notice).toBeUndefined();
+    expect(loaded.settings).toEqual({ ...DEFAULT_SETTINGS, mentions: 'first', blockedSites: ['bbc.com'], allowedSites: ['example.org'] });
   });
 
   it.each([
     ['a string', 'garbage'],
-    ['an unknown value', { version: 1, mentions: 'some' }],
+    ['an array', ['settings']],
+    ['an unknown value', { version: 2, mentions: 'some' }],
+    ['a hover delay out of range', { ...DEFAULT_SETTINGS, hoverDelayMs: -5 }],
     ['a future version', { version: 99, mentions: 'first' }],
     ['null', null],
   ])('falls back to defaults with a notice when the stored value is %s', (_, stored) => {
@@ -25,6 +33,17 @@ describe('reading stored settings', () => {
   });
 
   it('keeps the fields that are still good', () => {
-    expect(readSettings({ version: 0, mentions: 'first' }).settings.mentions).toBe('first');
+    const loaded = readSettings({ ...DEFAULT_SETTINGS, mentions: 'first', kinds: 'all of them', card: { map: false, facts: true } });
+    expect(loaded.settings.mentions).toBe('first');
+    expect(loaded.settings.card).toEqual({ map: false, facts: true });
+    expect(loaded.settings.kinds).toEqual(DEFAULT_SETTINGS.kinds);
+    expect(loaded.notice).toBeDefined();
+  });
+
+  it('does not let a stored __proto__ key reach the settings', () => {
+    const stored = JSON.parse('{"version":2,"__proto__":{"enabled":false},"mentions":"first"}');
+    const loaded = readSettings(stored);
+    expect(loaded.settings.enabled).toBe(true);
+    expect(Object.getPrototypeOf(loaded.settings)).toBe(Object.prototype);
   });
 });
