@@ -39,6 +39,8 @@ const STATIC_FILES = {
   'src/popup/popup.html': 'popup/popup.html',
   'src/options/options.html': 'options/options.html',
 };
+// The interface's strings in every language (browser.i18n), and the manifest's name and description.
+const LOCALES_DIR = '_locales';
 const ICON_SIZES_PX = [16, 32, 48, 96, 128];
 // Compiled once for the CLI and copied into each browser's folder.
 const KNOWLEDGE_OUT = 'dist/knowledge.json';
@@ -240,6 +242,7 @@ async function copyStatic(browser, manifest, generated) {
     await mkdir(join(out, to, '..'), { recursive: true });
     await cp(from, join(out, to));
   }
+  await cp(LOCALES_DIR, join(out, LOCALES_DIR), { recursive: true });
 }
 
 async function zipFolder(folder, zipPath) {

@@ -7,7 +7,8 @@ import { sendToTab, serve } from '../platform/messages.js';
 import { extensionVersion, focusedTabId } from '../platform/runtime.js';
 import { loadSettings, watchSettings } from '../platform/settings.js';
 import { registerUserSites } from '../platform/user-sites.js';
-import { getAnalyzer, getLandRings } from './knowledge-store.js';
+import { watchPacks } from '../platform/packs-store.js';
+import { forgetAnalyzer, getAnalyzer, getLandRings } from './knowledge-store.js';
 
 /** The manifest's command that walks the marks of the page (commands API). */
 const NEXT_MARK_COMMAND = 'next-mark';
@@ -46,6 +47,9 @@ serve(
 );
 
 acceptLifelines(lifetime.signal);
+
+// Imported, enabled, disabled or removed packs: the next analysis uses the new knowledge.
+watchPacks(() => forgetAnalyzer(), lifetime.signal);
 
 // Sites the reader turned on get their content script registered, now and whenever the list changes.
 const registerAllowed = (allowedSites: readonly string[]) =>

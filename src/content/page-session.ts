@@ -3,6 +3,7 @@
 // hangs on one AbortSignal.
 import type { EntityKind } from '../knowledge/kinds.js';
 import { sendToBackground, type FoundEntitySummary } from '../platform/messages.js';
+import { watchPackChanges } from '../platform/pack-changes.js';
 import { DEFAULT_SETTINGS, hostIsIn, loadSettings, siteOf, watchSettings, type Settings } from '../platform/settings.js';
 import { describeArticle, type ArticleInfo } from './article-finder.js';
 import { CardHost } from './card-host.js';
@@ -96,6 +97,10 @@ export class PageSession {
         this.painter.paint([]);
       } else if (wasBlocked) void this.begin();
       else void this.repaint();
+    }, this.signal);
+    // New or changed knowledge packs: analyse again, so that their names are marked now.
+    watchPackChanges(() => {
+      if (!this.blockedHere() && this.article) void this.analyze();
     }, this.signal);
     if (this.blockedHere()) return false;
     return this.begin();

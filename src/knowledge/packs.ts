@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import type { CompiledAlias, CompiledEntity } from './bundle.js';
 import { ENTITY_KINDS, type EntityKind } from './kinds.js';
-import { Entity, SUBKINDS } from './schema.js';
+import { Entity } from './schema.js';
 
 export const PACK_LIMITS = {
   /** The largest file accepted. */
@@ -219,7 +219,11 @@ export function parseCsvPack(text: string): PackParse {
   if (problems.length > 0) return { ok: false, problems };
   const checked = checkEntities(items, (index) => lines[index]);
   // The CSV's columns, not the schema's field paths, are what the reader wrote.
-  return checked.ok ? checked : { ok: false, problems: checked.problems.map((problem) => ({ ...problem, field: problem.field === 'id' ? 'name' : problem.field?.split('.')[0] })) };
+  if (checked.ok) return checked;
+  return {
+    ok: false,
+    problems: checked.problems.map(({ field, ...problem }) => (field === undefined ? problem : { ...problem, field: field === 'id' ? 'name' : (field.split('.')[0] ?? field) })),
+  };
 }
 
 /** Parses a pack file by its name and content, within the size limit. */
@@ -277,5 +281,3 @@ export function withPacks(shipped: readonly CompiledEntity[], packs: readonly Pa
   for (const entity of replacements.values()) added.push(entity);
   return [...result, ...added];
 }
-
-export const SUBKINDS_FOR_PACKS = SUBKINDS;

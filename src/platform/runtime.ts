@@ -52,3 +52,9 @@ export async function focusedTabId(): Promise<number | undefined> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   return tab?.id;
 }
+
+/** The keys of the "walk the marks" command as the browser has them now (the reader may change them). */
+export async function keyboardShortcut(): Promise<string | undefined> {
+  const commands = await browser.commands.getAll();
+  return commands.find((command) => command.name === 'next-mark')?.shortcut || undefined;
+}

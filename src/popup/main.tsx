@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { summarize } from '../engine/summary.js';
 import { textStats } from '../engine/text-stats.js';
 import { sendToBackground, sendToTab, type FoundEntitySummary } from '../platform/messages.js';
+import { formatDay, formatNumber, t, uiLanguage } from '../platform/i18n.js';
 import { activeTab, extensionVersion } from '../platform/runtime.js';
 import { startInTab } from '../platform/user-sites.js';
 import type { ReadScope, TabReading } from '../reader/reading.js';
@@ -37,16 +38,10 @@ async function ensureContentScript(tabId: number): Promise<void> {
 }
 
 async function read(tab: Tab, scope: ReadScope): Promise<View> {
-  if (tab.tabId === undefined || !isReadableUrl(tab.url)) return { state: 'unreadable', reason: 'Browser pages and extension stores cannot be read by any extension.', ...tab };
+  if (tab.tabId === undefined || !isReadableUrl(tab.url)) return { state: 'unreadable', reason: t('popupUnreadablePage'), ...tab };
   const reading = await readTab(tab.tabId, scope);
-  if (!reading.ok) return { state: 'unreadable', reason: `Backstory could not read this page (${reading.error}).`, ...tab };
+  if (!reading.ok) return { state: 'unreadable', reason: t('popupReadFailed', reading.error), ...tab };
   return { state: 'read', reading: reading.value, ...tab };
-}
-
-function formatDate(date: string | null): string | null {
-  if (!date) return null;
-  const [year, month, day] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
 }
 
 function KeyPoints({ reading, tab, entities }: { reading: TabReading; tab: Tab; entities: FoundEntitySummary[] }) {
@@ -58,16 +53,16 @@ function KeyPoints({ reading, tab, entities }: { reading: TabReading; tab: Tab; 
     const source = { title: reading.title, date: reading.published, url: tab.url, points, entities };
     try {
       await navigator.clipboard.writeText(format === 'text' ? asPlainText(source) : asMarkdown(source));
-      setCopied(format === 'text' ? 'Copied as text.' : 'Copied as Markdown.');
+      setCopied(t(format === 'text' ? 'popupCopiedText' : 'popupCopiedMarkdown'));
     } catch (error) {
-      setCopied(`Could not copy (${error instanceof Error ? error.message : String(error)}).`);
+      setCopied(t('popupCopyFailed', error instanceof Error ? error.message : String(error)));
     }
   };
   return (
     <section class="points" aria-labelledby="points-heading">
-      <h2 id="points-heading">Key points</h2>
+      <h2 id="points-heading">{t('popupKeyPoints')}</h2>
       {points.length === 0 ? (
-        <p class="muted">This text has no sentences to summarise.</p>
+        <p class="muted">{t('popupNoSentences')}</p>
       ) : (
         <ol>
           {points.map((point) => (
@@ -78,14 +73,14 @@ function KeyPoints({ reading, tab, entities }: { reading: TabReading; tab: Tab; 
       <div class="actions">
         {canHaveMore && (
           <button type="button" onClick={() => setCount(count + MORE_POINTS)}>
-            More key points
+            {t('popupMorePoints')}
           </button>
         )}
         <button type="button" onClick={() => void copy('text')}>
-          Copy
+          {t('popupCopy')}
         </button>
         <button type="button" onClick={() => void copy('markdown')}>
-          Copy as Markdown
+          {t('popupCopyMarkdown')}
         </button>
       </div>
       {copied && (
@@ -114,26 +109,26 @@ function Reading({ reading, tab, onRead }: { reading: TabReading; tab: Tab; onRe
 
   const offerOtherScopes = reading.scope === 'article' && !reading.isArticle;
   const { words, readingMinutes } = textStats(reading.body);
-  const date = formatDate(reading.published);
+  const date = reading.published ? formatDay(reading.published) : null;
   const list = entities.state === 'ready' ? entities.list : [];
   return (
     <>
-      <h1 class="page-title">{reading.title || 'Untitled page'}</h1>
+      <h1 class="page-title">{reading.title || t('popupUntitled')}</h1>
       <p class="status muted">
-        {[date, `${new Intl.NumberFormat().format(words)} words`, `${readingMinutes} min read`].filter(Boolean).join(' · ')}
-        {reading.scope !== 'article' && ` · ${reading.scope === 'selection' ? 'the selection' : 'the whole page'}`}
+        {[date, t('popupWords', formatNumber(words)), t('popupMinutes', formatNumber(readingMinutes))].filter(Boolean).join(' · ')}
+        {reading.scope !== 'article' && ` · ${t(reading.scope === 'selection' ? 'popupScopeSelection' : 'popupScopePage')}`}
       </p>
       {offerOtherScopes && (
         <div class="notice" role="status">
-          <p>This page does not look like a news article.</p>
+          <p>{t('popupNotArticle')}</p>
           <div class="actions">
             {reading.hasSelection && (
               <button type="button" onClick={() => onRead('selection')}>
-                Analyse the selection
+                {t('popupReadSelection')}
               </button>
             )}
             <button type="button" onClick={() => onRead('page')}>
-              Analyse the whole page
+              {t('popupReadPage')}
             </button>
           </div>
         </div>
@@ -141,9 +136,9 @@ function Reading({ reading, tab, onRead }: { reading: TabReading; tab: Tab; onRe
       {!offerOtherScopes && <KeyPoints reading={reading} tab={tab} entities={list} />}
       {!offerOtherScopes && (
         <section class="who-and-what" aria-labelledby="who-heading">
-          <h2 id="who-heading">Who and what</h2>
-          {entities.state === 'loading' && <p class="muted">Looking for names…</p>}
-          {entities.state === 'failed' && <p class="muted">Backstory could not look for names ({entities.error}).</p>}
+          <h2 id="who-heading">{t('popupWhoAndWhat')}</h2>
+          {entities.state === 'loading' && <p class="muted">{t('popupLookingForNames')}</p>}
+          {entities.state === 'failed' && <p class="muted">{t('popupNamesFailed', entities.error)}</p>}
           {entities.state === 'ready' && <WhoAndWhat entities={list} tabId={tab.tabId} date={reading.published} dark={prefersDark()} />}
         </section>
       )}
@@ -173,7 +168,7 @@ function Popup() {
         <span class="muted">{extensionVersion()}</span>
       </BrandHeader>
       <main aria-live="polite" aria-busy={view.state === 'loading'}>
-        {view.state === 'loading' && <p class="status muted">Reading this page…</p>}
+        {view.state === 'loading' && <p class="status muted">{t('popupReading')}</p>}
         {view.state === 'unreadable' && <p class="status">{view.reason}</p>}
         {view.state === 'read' && <Reading reading={view.reading} tab={tab} onRead={readAgain} />}
         {view.state !== 'loading' && <SiteSwitch url={tab.url} tabId={tab.tabId} />}
@@ -182,6 +177,7 @@ function Popup() {
   );
 }
 
+document.documentElement.lang = uiLanguage();
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(CARD_CSS);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];

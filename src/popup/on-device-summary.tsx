@@ -2,6 +2,7 @@
 // Backstory's own key points, which stay the default and the fallback. It runs on the device
 // (Gemini Nano); the model may need a download that Chrome manages, after the reader's click.
 import { useState } from 'preact/hooks';
+import { t } from '../platform/i18n.js';
 
 interface ChromeSummarizer {
   summarize(text: string): Promise<string>;
@@ -28,7 +29,7 @@ export function OnDeviceSummary({ text }: { text: string }) {
   const run = async () => {
     setState({ state: 'working' });
     try {
-      if ((await api.availability()) === 'unavailable') throw new Error('this device cannot run Chrome’s model');
+      if ((await api.availability()) === 'unavailable') throw new Error(t('onDeviceUnavailable'));
       const summarizer = await api.create({ type: 'key-points', format: 'plain-text', length: 'short' });
       const output = await summarizer.summarize(text.slice(0, MAX_MODEL_CHARS));
       summarizer.destroy();
@@ -42,14 +43,14 @@ export function OnDeviceSummary({ text }: { text: string }) {
     <div class="on-device">
       {state.state === 'idle' && (
         <button type="button" onClick={() => void run()}>
-          Summarise with Chrome’s on-device AI instead
+          {t('onDeviceButton')}
         </button>
       )}
-      {state.state === 'working' && <p class="muted">Chrome’s on-device model is writing…</p>}
-      {state.state === 'failed' && <p class="muted">Chrome’s on-device summary failed ({state.error}); the key points above are Backstory’s own.</p>}
+      {state.state === 'working' && <p class="muted">{t('onDeviceWorking')}</p>}
+      {state.state === 'failed' && <p class="muted">{t('onDeviceFailed', state.error)}</p>}
       {state.state === 'done' && (
         <>
-          <h3>Written by Chrome’s on-device AI (not by the article; check it)</h3>
+          <h3>{t('onDeviceHeading')}</h3>
           <ul>
             {state.points.map((point) => (
               <li key={point}>{point}</li>

@@ -1,6 +1,7 @@
 // The site switch: Backstory off for this site, or on for a site outside the default list.
 import { useEffect, useState } from 'preact/hooks';
 import { defaultSiteHosts } from '../platform/runtime.js';
+import { t } from '../platform/i18n.js';
 import { hostIsIn, loadSettings, saveSettings, siteOf, type Settings } from '../platform/settings.js';
 import { releaseSite, requestSite, startInTab } from '../platform/user-sites.js';
 
@@ -35,7 +36,7 @@ export function SiteSwitch({ url, tabId }: { url: string | undefined; tabId: num
       else if (state === 'user-off') {
         // The permission is asked in the reader's click, as browsers require.
         if (!(await requestSite(site))) {
-          setProblem(`Backstory was not allowed to read ${site}.`);
+          setProblem(t('siteNotAllowed', site));
           return;
         }
         await save({ ...settings, allowedSites: [...settings.allowedSites, site] });
@@ -52,7 +53,7 @@ export function SiteSwitch({ url, tabId }: { url: string | undefined; tabId: num
   return (
     <div class="site-switch">
       <label>
-        <input type="checkbox" role="switch" checked={on} onChange={() => void toggle()} /> Backstory on {site}
+        <input type="checkbox" role="switch" checked={on} onChange={() => void toggle()} /> {t('siteSwitch', site)}
       </label>
       {problem && (
         <p class="notice" role="status">

@@ -3,14 +3,15 @@
 // mention and flashes it.
 import { useState } from 'preact/hooks';
 import { sendToBackground, sendToTab, type FoundEntitySummary } from '../platform/messages.js';
+import { t, type MessageKey } from '../platform/i18n.js';
 import { CardView, type CardState } from '../ui/card.js';
 
-const GROUPS: [FoundEntitySummary['kind'], string][] = [
-  ['person', 'People'],
-  ['place', 'Places'],
-  ['organization', 'Organizations'],
-  ['event', 'Events'],
-  ['other', 'Other'],
+const GROUPS: [FoundEntitySummary['kind'], MessageKey][] = [
+  ['person', 'kindPeople'],
+  ['place', 'kindPlaces'],
+  ['organization', 'kindOrganizations'],
+  ['event', 'kindEvents'],
+  ['other', 'kindOther'],
 ];
 
 interface Props {
@@ -36,10 +37,11 @@ export function WhoAndWhat({ entities, tabId, date, dark }: Props) {
     );
   };
 
-  if (entities.length === 0) return <p class="muted">Backstory found no names it knows in this text.</p>;
+  if (entities.length === 0) return <p class="muted">{t('popupNoNames')}</p>;
   return (
     <div class="who">
-      {GROUPS.map(([kind, label]) => {
+      {GROUPS.map(([kind, labelKey]) => {
+        const label = t(labelKey);
         const members = entities.filter((entity) => entity.kind === kind);
         if (members.length === 0) return null;
         return (

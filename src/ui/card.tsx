@@ -1,4 +1,5 @@
 // The background card for one entity: shown beside a mark in the page, and in the popup.
+import { t, type MessageKey } from '../platform/i18n.js';
 import type { Card } from '../platform/messages.js';
 
 export type CardState = { state: 'loading'; name: string } | { state: 'ready'; card: Card } | { state: 'failed'; name: string; error: string };
@@ -9,9 +10,12 @@ function wikipediaUrl(title: string): string {
   return WIKIPEDIA_BASE_URL + encodeURIComponent(title.replaceAll(' ', '_'));
 }
 
+/** "Place · border area", in the interface language. */
 function kindLine(card: Card): string {
-  const kind = card.kind.charAt(0).toUpperCase() + card.kind.slice(1);
-  return card.subkind && card.subkind !== 'other' ? `${kind} · ${card.subkind.replaceAll('-', ' ')}` : kind;
+  const kind = t(`kind_${card.kind}` as MessageKey);
+  if (!card.subkind || card.subkind === 'other') return kind;
+  const subkind = t(`subkind_${card.subkind.replaceAll('-', '_')}` as MessageKey);
+  return `${kind} · ${subkind.startsWith('subkind_') ? card.subkind.replaceAll('-', ' ') : subkind}`;
 }
 
 export interface CardViewProps {
@@ -35,7 +39,7 @@ export function CardView({ view, dark, animate, idPrefix, content = { map: true,
           <h2 id={nameId}>{view.name}</h2>
         </div>
         <p class="muted" aria-live="polite">
-          {view.state === 'loading' ? 'Looking it up…' : `Backstory could not show this card (${view.error}).`}
+          {view.state === 'loading' ? t('cardLoading') : t('cardFailed', view.error)}
         </p>
       </div>
     );
@@ -57,7 +61,7 @@ export function CardView({ view, dark, animate, idPrefix, content = { map: true,
         {card.description}
       </p>
       {content.map && card.map && (
-        <svg class="map" viewBox={card.map.viewBox} role="img" aria-label={`Map: where ${card.name} is`} preserveAspectRatio="xMidYMid slice">
+        <svg class="map" viewBox={card.map.viewBox} role="img" aria-label={t('cardMapLabel', card.name)} preserveAspectRatio="xMidYMid slice">
           <path class="land" d={card.map.land} />
           <circle class="spot" cx={card.map.spot[0]} cy={card.map.spot[1]} r="1.6" />
         </svg>
@@ -70,7 +74,7 @@ export function CardView({ view, dark, animate, idPrefix, content = { map: true,
       <div class="foot">
         {card.wikipedia ? (
           <a href={wikipediaUrl(card.wikipedia)} target="_blank" rel="noopener noreferrer">
-            Read more on Wikipedia
+            {t('cardWikipedia')}
           </a>
         ) : (
           <span />

@@ -1,0 +1,27 @@
+// Every string of the interface comes from _locales/<language>/messages.json through
+// browser.i18n, in the browser's interface language; dates and numbers are formatted with Intl
+// in that same language. English is the default locale and the fallback for a missing message.
+import type messages from '../../_locales/en/messages.json';
+import { browser } from './browser.js';
+
+export type MessageKey = keyof typeof messages;
+
+/** A message with its $1…$9 placeholders filled. */
+export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  return browser.i18n.getMessage(key, substitutions.map(String)) || key;
+}
+
+/** The interface language, for Intl. */
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage();
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(uiLanguage()).format(value);
+}
+
+/** A YYYY-MM-DD day as the interface language writes it. */
+export function formatDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1));
+}

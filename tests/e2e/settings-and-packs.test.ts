@@ -1,0 +1,100 @@
+// The options page changes open tabs at once; a knowledge pack brings a new name to the sample
+// article; a broken pack is refused whole, with its line and field, and loses nothing.
+import { resolve } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, markedTexts, markRect, openExtensionPage, SAMPLE_ARTICLE_PATH, useExtensionBrowser, type BrowserUnderTest } from './harness.js';
+
+async function openArticle({ session, server }: BrowserUnderTest): Promise<Page> {
+  const page = await session.browser.newPage();
+  await page.goto(server.url(SAMPLE_ARTICLE_PATH), { waitUntil: 'load' });
+  await page.waitForFunction(() => (CSS.highlights.get('backstory-person')?.size ?? 0) > 0);
+  return page;
+}
+
+const allMarks = (page: Page) => markedTexts(page).then((marks) => Object.entries(marks).filter(([name]) => name !== 'current').flatMap(([, texts]) => texts));
+
+async function upload(options: Page, file: string): Promise<void> {
+  const input = (await options.waitForSelector('input[type="file"]')) as ElementHandle<HTMLInputElement> | null;
+  if (!input) throw new Error('no file input');
+  await input.uploadFile(resolve('tests/fixtures/packs', file));
+}
+
+describe.each(BROWSERS)('$name', (spec) => {
+  const browser = useExtensionBrowser(spec);
+
+  it('applies the options page to an open tab at once: kinds, style and on/off', async () => {
+    const article = await openArticle(browser);
+    const options = await openExtensionPage(browser.session, 'options/options.html');
+    expect(await allMarks(article)).toContain('Kim Jong Un');
+
+    await (await options.waitForSelector('input[name="kind-person"]'))?.click();
+    await expect.poll(() => allMarks(article)).not.toContain('Kim Jong Un');
+    expect(await allMarks(article)).toContain('Panmunjom');
+    await (await options.waitForSelector('input[name="kind-person"]'))?.click();
+    await expect.poll(() => allMarks(article)).toContain('Kim Jong Un');
+
+    await (await options.waitForSelector('input[value="tint"]'))?.click();
+    await article.waitForFunction(() => (CSS.highlights.get('backstory-tint-place')?.size ?? 0) > 0 && !CSS.highlights.has('backstory-place'));
+    await (await options.waitForSelector('input[value="hover"]'))?.click();
+    await article.waitForFunction(() => ![...CSS.highlights.keys()].some((name) => /^backstory-(tint-)?place$/.test(name)));
+    await (await options.waitForSelector('input[value="underline"]'))?.click();
+    await article.waitForFunction(() => (CSS.highlights.get('backstory-place')?.size ?? 0) > 0);
+
+    await (await options.waitForSelector('input[name="enabled"]'))?.click();
+    await expect.poll(() => allMarks(article).then((marks) => marks.length)).toBe(0);
+    await (await options.waitForSelector('input[name="enabled"]'))?.click();
+    await expect.poll(() => allMarks(article).then((marks) => marks.length)).toBeGreaterThan(0);
+    await Promise.all([options.close(), article.close()]);
+  });
+
+  it('imports a pack with an invented entry, which is then marked and carded on the sample article', async () => {
+    const article = await openArticle(browser);
+    // The invented name, in a paragraph the page appends (as live pages do).
+    await article.evaluate(() => {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = 'Analysts at the Zorblax Institute in Seoul said the talks would go on.';
+      document.querySelector('[itemprop="articleBody"]')?.append(paragraph);
+    });
+    await article.waitForFunction(() => [...(CSS.highlights.get('backstory-place') ?? [])].some((range) => range.toString() === 'Seoul'));
+    expect(await allMarks(article)).not.toContain('Zorblax Institute');
+    const options = await openExtensionPage(browser.session, 'options/options.html');
+    await upload(options, 'invented.json');
+    await options.waitForSelector('::-p-text(holds 1 entries)');
+    expect(await options.$eval('.pack-preview th', (cell) => cell.textContent)).toBe('Zorblax Institute');
+    await (await options.waitForSelector('::-p-text(Import)'))?.click();
+    await options.waitForSelector('::-p-text(Imported “invented” (1 entries).)');
+
+    await expect.poll(() => allMarks(article), { timeout: 10_000 }).toContain('Zorblax Institute');
+    await article.bringToFront();
+    await article.evaluate(() => document.querySelector('[itemprop="articleBody"] p:last-child')?.scrollIntoView({ block: 'center' }));
+    const word = await markRect(article, 'Zorblax Institute');
+    await article.mouse.move(word.x, word.y);
+    await article.waitForFunction(() => {
+      getSelection()?.removeAllRanges();
+      return window.find('Invented entry of the end-to-end tests');
+    });
+
+    // A broken file: refused whole, with its line and field; the pack and the settings stay.
+    await options.bringToFront();
+    await upload(options, 'broken.json');
+    const alert = await options.waitForSelector('.pack-preview.problems');
+    const text = await alert?.evaluate((element) => element.textContent ?? '');
+    expect(text).toContain('broken.json cannot be imported');
+    expect(text).toMatch(/line 3, kind: /);
+    expect(await options.$('::-p-text(Import)')).toBeNull();
+    expect(await options.$$eval('.pack-list li', (items) => items.length)).toBe(1);
+    expect(await options.$eval('input[name="enabled"]', (input) => (input as HTMLInputElement).checked)).toBe(true);
+    expect(await allMarks(article)).toContain('Zorblax Institute');
+
+    // Removing the pack takes its name off the page.
+    await (await options.waitForSelector('::-p-text(Close)'))?.click();
+    await (await options.waitForSelector('.pack-list li button:last-of-type'))?.click();
+    await expect.poll(() => allMarks(article), { timeout: 10_000 }).not.toContain('Zorblax Institute');
+    await Promise.all([options.close(), article.close()]);
+  });
+
+  it('reports no error from any extension context', async () => {
+    expect(await browser.session.extensionErrors()).toEqual([]);
+  });
+});
