@@ -7,7 +7,9 @@ import { sendToTab, serve } from '../platform/messages.js';
 import { extensionVersion, focusedTabId } from '../platform/runtime.js';
 import { loadSettings, watchSettings } from '../platform/settings.js';
 import { registerUserSites } from '../platform/user-sites.js';
+import { onExplain, openAddToPack, registerExplainMenu } from '../platform/context-menu.js';
 import { watchPacks } from '../platform/packs-store.js';
+import { startInTab } from '../platform/user-sites.js';
 import { forgetAnalyzer, getAnalyzer, getLandRings } from './knowledge-store.js';
 
 /** The manifest's command that walks the marks of the page (commands API). */
@@ -35,6 +37,10 @@ serve(
     'cs-bg:hello': () => ({ version: extensionVersion() }),
     'cs-bg:analyze': analyze,
     'popup-bg:analyze': analyze,
+    'cs-bg:add-to-pack': async ({ name }) => {
+      await openAddToPack(name);
+      return { opened: true };
+    },
     'cs-bg:card': async ({ id, date }) => {
       const entity = (await getAnalyzer()).entity(id);
       if (!entity) throw new Error(`no entity ${id} in the knowledge file`);
@@ -47,6 +53,33 @@ serve(
 );
 
 acceptLifelines(lifetime.signal);
+
+// The context menu: the card of the selected name, or an offer to add it to a personal pack.
+void registerExplainMenu().catch((error: unknown) => console.warn('Backstory: could not add its context menu item:', error));
+onExplain((selection, tabId) => void explain(selection, tabId), lifetime.signal);
+
+/** The entity the selection most likely names (the likeliest of those it could mean), or null. */
+async function likeliestEntity(selection: string): Promise<string | null> {
+  const candidates = (await getAnalyzer()).lookup(selection);
+  candidates.sort((a, b) => b.prior - a.prior);
+  return candidates[0]?.id ?? null;
+}
+
+const EXPLAIN_RETRIES = 10;
+const EXPLAIN_RETRY_MS = 150;
+
+async function explain(selection: string, tabId: number): Promise<void> {
+  const request = { type: 'bg-cs:explain' as const, selection, id: await likeliestEntity(selection) };
+  let reply = await sendToTab<'bg-cs:explain'>(tabId, request);
+  if (reply.ok) return;
+  // Backstory is not in this tab yet: the menu click lets it start there.
+  await startInTab(tabId);
+  for (let attempt = 0; attempt < EXPLAIN_RETRIES && !reply.ok; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, EXPLAIN_RETRY_MS));
+    reply = await sendToTab<'bg-cs:explain'>(tabId, request);
+  }
+  if (!reply.ok) console.warn(`Backstory: could not explain the selection (${reply.error}).`);
+}
 
 // Imported, enabled, disabled or removed packs: the next analysis uses the new knowledge.
 watchPacks(() => forgetAnalyzer(), lifetime.signal);

@@ -4,6 +4,7 @@
 // follows scrolling.
 import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
+import { sendToBackground } from '../platform/messages.js';
 import { CARD_CSS } from '../ui/card-styles.js';
 import { CardView, type CardState } from '../ui/card.js';
 
@@ -25,6 +26,11 @@ export function pageIsDark(from: Element | null): boolean {
     if (light !== undefined) return light < 0.4;
   }
   return matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+/** An unknown name's card offers to add it to a personal pack: the options page opens for it. */
+function addToPack(name: string): void {
+  void sendToBackground<'cs-bg:add-to-pack'>({ type: 'cs-bg:add-to-pack', name });
 }
 
 export class CardHost {
@@ -78,7 +84,11 @@ export class CardHost {
     this.reference = reference;
     const anchor = reference.startContainer.parentElement;
     const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    render(<CardView view={view} dark={pageIsDark(anchor)} animate={isNew && !reducedMotion} idPrefix={`backstory-${this.idCounter}`} content={this.content} />, container);
+    render(
+      <CardView
+        view={view} dark={pageIsDark(anchor)} animate={isNew && !reducedMotion} idPrefix={`backstory-${this.idCounter}`} content={this.content} onAddToPack={addToPack} />,
+      container,
+    );
     if (isNew) this.idCounter++;
     const floating = container.firstElementChild;
     if (!(floating instanceof HTMLElement)) return;

@@ -20,6 +20,7 @@ async function start(lifetime: AbortController): Promise<void> {
       'popup-cs:page-status': () => pageStatus(document),
       'bg-cs:next-mark': () => ({ opened: session.nextMarkFromCommand() }),
       'popup-cs:reveal': ({ id }) => ({ found: session.reveal(id) }),
+      'bg-cs:explain': ({ selection, id }) => ({ shown: session.explain(selection, id) }),
     },
     signal,
   );

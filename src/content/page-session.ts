@@ -245,6 +245,30 @@ export class PageSession {
     return true;
   }
 
+  /**
+   * The context menu's "explain": the card of the selected name beside the selection, or, for a
+   * name the knowledge lacks (id null), a card that says so and offers to add it to a pack.
+   */
+  explain(selection: string, id: string | null): boolean {
+    const selected = this.doc.getSelection();
+    const range = selected && selected.rangeCount > 0 ? selected.getRangeAt(0).cloneRange() : undefined;
+    if (!range || range.collapsed) return false;
+    this.closeCard();
+    this.onInteraction();
+    if (id === null) {
+      this.card.show(range, { state: 'unknown', name: selection });
+      return true;
+    }
+    const request = ++this.cardRequest;
+    this.card.show(range, { state: 'loading', name: selection });
+    const date = this.article?.date;
+    void sendToBackground<'cs-bg:card'>({ type: 'cs-bg:card', id, ...(date ? { date } : {}) }).then((reply) => {
+      if (request !== this.cardRequest || this.signal.aborted) return;
+      this.card.show(range, reply.ok ? { state: 'ready', card: reply.value } : { state: 'failed', name: selection, error: reply.error });
+    });
+    return true;
+  }
+
   /** The commands API's shortcut, forwarded by the background. */
   nextMarkFromCommand(): boolean {
     if (Date.now() - this.lastKeyPress < SAME_PRESS_MS) return this.card.isOpen;

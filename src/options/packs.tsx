@@ -2,7 +2,8 @@
 // line and field) before anything is kept, then import; enable, disable, export or remove.
 // Everything from a file is shown as text.
 import { useEffect, useState } from 'preact/hooks';
-import { describeProblem, PACK_LIMITS, parsePackFile, slug, type Pack, type PackEntity, type PackProblem } from '../knowledge/packs.js';
+import { ENTITY_KINDS, type EntityKind } from '../knowledge/kinds.js';
+import { describeProblem, PACK_LIMITS, parseJsonPack, parsePackFile, slug, type Pack, type PackEntity, type PackProblem } from '../knowledge/packs.js';
 import { formatDay, formatNumber, t } from '../platform/i18n.js';
 import { loadPacks, PackStorageFullError, savePacks, watchPacks } from '../platform/packs-store.js';
 
@@ -75,10 +76,76 @@ function PreviewView({ preview, onImport, onCancel }: { preview: Preview; onImpo
   );
 }
 
+/** The pack that "add a name" (from the context menu's unknown-name card) writes to. */
+const MY_ADDITIONS_ID = 'my-additions';
+
+/** The name the options page was opened for: options.html#add=NAME. */
+function nameToAdd(): string | undefined {
+  const match = /^#add=(.*)$/.exec(location.hash);
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]).slice(0, 200);
+  } catch {
+    return undefined;
+  }
+}
+
+function AddName({ initial, onAdd, onCancel }: { initial: string; onAdd: (entity: PackEntity) => void; onCancel: () => void }) {
+  const [name, setName] = useState(initial);
+  const [kind, setKind] = useState<EntityKind>('person');
+  const [description, setDescription] = useState('');
+  const [problems, setProblems] = useState<PackProblem[]>([]);
+  const add = () => {
+    const parsed = parseJsonPack(JSON.stringify([{ id: slug(name) || 'name', kind, subkind: 'other', name: name.trim(), description: description.trim() }]));
+    if (parsed.ok && parsed.entities[0]) onAdd(parsed.entities[0]);
+    else if (!parsed.ok) setProblems(parsed.problems.map(({ line: _line, ...problem }) => problem));
+  };
+  return (
+    <form class="add-name" onSubmit={(event) => { event.preventDefault(); add(); }}>
+      <h3>{t('packsAddHeading')}</h3>
+      <label>
+        {t('packsName')} <input type="text" name="add-name" value={name} maxLength={120} onInput={(event) => setName(event.currentTarget.value)} />
+      </label>
+      <label>
+        {t('packsAddKind')}{' '}
+        <select name="add-kind" value={kind} onChange={(event) => setKind(event.currentTarget.value as EntityKind)}>
+          {ENTITY_KINDS.map((option) => (
+            <option key={option} value={option}>
+              {t(`kind_${option}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('packsAddDescription')} <textarea name="add-description" maxLength={200} value={description} onInput={(event) => setDescription(event.currentTarget.value)} />
+      </label>
+      {problems.length > 0 && (
+        <ul role="alert">
+          {problems.map((problem, index) => (
+            <li key={index}>{describeProblem(problem)}</li>
+          ))}
+        </ul>
+      )}
+      <div class="actions">
+        <button type="submit" class="primary">
+          {t('packsAddButton')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 export function Packs() {
+  const [adding, setAdding] = useState<string | undefined>(nameToAdd);
   const [packs, setPacks] = useState<Pack[]>([]);
   const [notice, setNotice] = useState<string | undefined>();
   const [preview, setPreview] = useState<Preview | undefined>();
+  useEffect(() => {
+    if (adding !== undefined) document.getElementById('packs')?.scrollIntoView();
+  }, []);
   useEffect(() => {
     const lifetime = new AbortController();
     void loadPacks().then((loaded) => {
@@ -122,8 +189,20 @@ export function Packs() {
     void store([...packs, pack], t('packsImported', name, pack.entities.length));
   };
 
+  const addName = (entity: PackEntity) => {
+    const existing = packs.find((pack) => pack.id === MY_ADDITIONS_ID);
+    const mine: Pack = existing ?? { id: MY_ADDITIONS_ID, name: t('packsMyAdditions'), enabled: true, importedAt: new Date().toISOString(), entities: [] };
+    const entities = [...mine.entities.filter((other) => other.id !== entity.id), entity];
+    if (entities.length > PACK_LIMITS.entities) return;
+    const next = existing ? packs.map((pack) => (pack.id === MY_ADDITIONS_ID ? { ...mine, entities } : pack)) : [...packs, { ...mine, entities }];
+    setAdding(undefined);
+    history.replaceState(null, '', location.pathname);
+    void store(next, t('packsAdded', entity.name, mine.name));
+  };
+
   return (
-    <section class="packs">
+    <section class="packs" id="packs">
+      {adding !== undefined && <AddName initial={adding} onAdd={addName} onCancel={() => setAdding(undefined)} />}
       <p class="muted">{t('packsIntro')}</p>
       {notice && (
         <p class="notice" role="status">

@@ -95,6 +95,16 @@ const protocol = {
     request: v.object({ type: v.literal('cs-bg:card'), id: entityId, date: v.optional(isoDay) }),
     reply: card,
   },
+  /** The context menu's "explain": show the card for the selection, or say the name is unknown. */
+  'bg-cs:explain': {
+    request: v.object({ type: v.literal('bg-cs:explain'), selection: shortText(200), id: v.nullable(entityId) }),
+    reply: v.object({ shown: v.boolean() }),
+  },
+  /** The card of an unknown name offers to add it to a personal pack: open the options page there. */
+  'cs-bg:add-to-pack': {
+    request: v.object({ type: v.literal('cs-bg:add-to-pack'), name: shortText(200) }),
+    reply: v.object({ opened: v.boolean() }),
+  },
   /** The keyboard shortcut (commands API): show the card of the next mark. */
   'bg-cs:next-mark': {
     request: v.object({ type: v.literal('bg-cs:next-mark') }),
@@ -192,6 +202,8 @@ const allowedSenders: Record<MessageType, (sender: Runtime.MessageSender) => boo
   'popup-cs:page-status': isOwnPage,
   'popup-cs:reveal': isOwnPage,
   'bg-cs:next-mark': isOwnPage,
+  'bg-cs:explain': isOwnPage,
+  'cs-bg:add-to-pack': isOwnContentScript,
 };
 
 function hasType(message: unknown): message is { type: string } {

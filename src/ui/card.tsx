@@ -2,7 +2,12 @@
 import { t, type MessageKey } from '../platform/i18n.js';
 import type { Card } from '../platform/messages.js';
 
-export type CardState = { state: 'loading'; name: string } | { state: 'ready'; card: Card } | { state: 'failed'; name: string; error: string };
+export type CardState =
+  | { state: 'loading'; name: string }
+  | { state: 'ready'; card: Card }
+  | { state: 'failed'; name: string; error: string }
+  /** A name the knowledge does not have (the context menu's "explain"). */
+  | { state: 'unknown'; name: string };
 
 const WIKIPEDIA_BASE_URL = 'https://en.wikipedia.org/wiki/';
 
@@ -26,12 +31,32 @@ export interface CardViewProps {
   idPrefix: string;
   /** What to show besides name and description (the reader's settings). */
   content?: { map: boolean; facts: boolean };
+  /** Offered on an unknown name's card. */
+  onAddToPack?: (name: string) => void;
 }
 
-export function CardView({ view, dark, animate, idPrefix, content = { map: true, facts: true } }: CardViewProps) {
+export function CardView({ view, dark, animate, idPrefix, content = { map: true, facts: true }, onAddToPack }: CardViewProps) {
   const classes = ['card', dark ? 'dark' : '', animate ? 'animate' : ''].filter(Boolean).join(' ');
   const nameId = `${idPrefix}-name`;
   const descriptionId = `${idPrefix}-description`;
+  if (view.state === 'unknown') {
+    return (
+      <div class={classes} role="dialog" aria-labelledby={nameId} tabIndex={-1}>
+        <div class="head">
+          <h2 id={nameId}>{view.name}</h2>
+        </div>
+        <p class="desc">{t('cardUnknown')}</p>
+        {onAddToPack && (
+          <div class="foot">
+            <button type="button" class="add" onClick={() => onAddToPack(view.name)}>
+              {t('cardAddToPack')}
+            </button>
+            <span class="muted">Backstory</span>
+          </div>
+        )}
+      </div>
+    );
+  }
   if (view.state !== 'ready') {
     return (
       <div class={classes} role="dialog" aria-labelledby={nameId} tabIndex={-1}>
