@@ -1,5 +1,6 @@
 // What a card shows for an entity, as of an article's date.
 import type { CompiledEntity } from '../knowledge/bundle.js';
+import type { Role } from '../knowledge/schema.js';
 import { describeRole, roleAt } from './time.js';
 
 const MAX_FACTS = 6;
@@ -11,7 +12,10 @@ export interface CardContent {
   kind: CompiledEntity['kind'];
   subkind: string;
   description: string;
+  /** In English, for the command line: "In May 2018: President of South Korea, 2017–2022". */
   roleAtDate: string | null;
+  /** The same role as data, for an interface that words it in its own language. */
+  role: { title: string; organization: string | null; from: string | null; to: string | null; atDate: string | null } | null;
   facts: [string, string][];
   wikipedia: string | null;
   coords: [number, number] | null;
@@ -31,14 +35,28 @@ export function flagOf(country: string | undefined): string | null {
   return String.fromCodePoint(...[...country].map((letter) => 0x1f1e6 + letter.charCodeAt(0) - 65));
 }
 
-/** The line about what a person was at the article's date, or what they were last. */
-export function roleLine(entity: CompiledEntity, date: string | undefined): string | null {
+/** The role a person held at the article's date (atDate set), or the last one they held before it. */
+function cardRole(entity: CompiledEntity, date: string | undefined): { role: Role; atDate: string | null } | null {
   const roles = entity.roles ?? [];
   const held = date ? roleAt(roles, date) : undefined;
-  if (held && date) return `In ${monthOf(date)}: ${describeRole(held)}`;
+  if (held && date) return { role: held, atDate: date };
   const before = date ? roles.filter((role) => !role.from || role.from <= date) : roles;
   const latest = roleAt(before, undefined);
-  return latest ? describeRole(latest) : null;
+  return latest ? { role: latest, atDate: null } : null;
+}
+
+/** The line about what a person was at the article's date, or what they were last. */
+export function roleLine(entity: CompiledEntity, date: string | undefined): string | null {
+  const found = cardRole(entity, date);
+  if (!found) return null;
+  return found.atDate ? `In ${monthOf(found.atDate)}: ${describeRole(found.role)}` : describeRole(found.role);
+}
+
+function roleData(entity: CompiledEntity, date: string | undefined): CardContent['role'] {
+  const found = cardRole(entity, date);
+  if (!found) return null;
+  const { title, organization, from, to } = found.role;
+  return { title, organization: organization ?? null, from: from ?? null, to: to ?? null, atDate: found.atDate };
 }
 
 export function buildCard(entity: CompiledEntity, date?: string): CardContent {
@@ -49,6 +67,7 @@ export function buildCard(entity: CompiledEntity, date?: string): CardContent {
     subkind: entity.subkind,
     description: entity.description,
     roleAtDate: roleLine(entity, date),
+    role: roleData(entity, date),
     facts: Object.entries(entity.facts ?? {}).slice(0, MAX_FACTS),
     wikipedia: entity.wikipedia ?? null,
     coords: entity.coords ?? null,

@@ -204,7 +204,7 @@ function Options() {
                 {source.name} <span class="muted">({source.licence})</span>
               </dt>
               <dd>
-                {source.what} <span class="muted">{source.url}</span>
+                {t(`source_${source.id.replaceAll('-', '_')}` as MessageKey)} <span class="muted">{source.url}</span>
               </dd>
             </div>
           ))}

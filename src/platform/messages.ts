@@ -16,6 +16,7 @@ const MAX_ENTITIES = 5_000;
 const MAX_MENTIONS = 50_000;
 
 const isoDay = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+const partialDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}){0,2}$/));
 const entityId = v.pipe(v.string(), v.maxLength(120));
 const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const languageTag = v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/));
@@ -39,6 +40,15 @@ const card = v.object({
   description: shortText(400),
   /** "In May 2018: President of South Korea, 2017–2022". */
   roleAtDate: v.nullable(shortText(300)),
+  role: v.nullable(
+    v.object({
+      title: shortText(200),
+      organization: v.nullable(shortText(200)),
+      from: v.nullable(partialDate),
+      to: v.nullable(partialDate),
+      atDate: v.nullable(isoDay),
+    }),
+  ),
   facts: v.pipe(v.array(v.tuple([shortText(60), shortText(200)])), v.maxLength(12)),
   wikipedia: v.nullable(shortText(300)),
   coords: v.nullable(v.tuple([v.number(), v.number()])),

@@ -1,5 +1,5 @@
 // The background card for one entity: shown beside a mark in the page, and in the popup.
-import { t, type MessageKey } from '../platform/i18n.js';
+import { t, uiLanguage, type MessageKey } from '../platform/i18n.js';
 import type { Card } from '../platform/messages.js';
 
 export type CardState =
@@ -13,6 +13,17 @@ const WIKIPEDIA_BASE_URL = 'https://en.wikipedia.org/wiki/';
 
 function wikipediaUrl(title: string): string {
   return WIKIPEDIA_BASE_URL + encodeURIComponent(title.replaceAll(' ', '_'));
+}
+
+/** "In May 2018: President of South Korea, 2017–2022", in the interface language. */
+function roleLine(role: NonNullable<Card['role']>): string {
+  const title = role.organization ? `${role.title}, ${role.organization}` : role.title;
+  const from = role.from?.slice(0, 4);
+  const to = role.to?.slice(0, 4);
+  const span = from && to ? (from === to ? t('roleIn', title, from) : t('roleFromTo', title, from, to)) : from ? t('roleSince', title, from) : to ? t('roleUntil', title, to) : title;
+  if (!role.atDate) return span;
+  const month = new Intl.DateTimeFormat(uiLanguage(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${role.atDate}T00:00:00Z`));
+  return t('roleAtDate', month, span);
 }
 
 /** "Place · border area", in the interface language. */
@@ -81,7 +92,7 @@ export function CardView({ view, dark, animate, idPrefix, content = { map: true,
         <h2 id={nameId}>{card.name}</h2>
       </div>
       <p class="kind">{kindLine(card)}</p>
-      {card.roleAtDate && <p class="role">{card.roleAtDate}</p>}
+      {card.role && <p class="role">{roleLine(card.role)}</p>}
       <p class="desc" id={descriptionId}>
         {card.description}
       </p>

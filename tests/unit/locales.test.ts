@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENTITY_KINDS } from '../../src/knowledge/kinds.js';
 import { SUBKINDS } from '../../src/knowledge/schema.js';
+import { SOURCE_CREDITS } from '../../src/knowledge/credits.js';
 
 type Messages = Record<string, { message: string; description?: string }>;
 const read = (locale: string): Messages => JSON.parse(readFileSync(join('_locales', locale, 'messages.json'), 'utf8')) as Messages;
@@ -46,6 +47,7 @@ describe('locales', () => {
     const wanted = [...manifest.matchAll(/__MSG_(\w+)__/g)].map((match) => match[1] ?? '');
     expect(wanted).toEqual(expect.arrayContaining(['extensionName', 'extensionDescription']));
     for (const key of wanted) expect(english).toHaveProperty(key);
+    for (const source of SOURCE_CREDITS) expect(english).toHaveProperty(`source_${source.id.replaceAll('-', '_')}`);
     for (const kind of ENTITY_KINDS) {
       expect(english).toHaveProperty(`kind_${kind}`);
       for (const subkind of SUBKINDS[kind]) if (subkind !== 'other') expect(english).toHaveProperty(`subkind_${subkind.replaceAll('-', '_')}`);
