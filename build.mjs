@@ -3,7 +3,7 @@
 // the command-line tool into dist/cli.mjs, and with --package the store zips.
 import { parseArgs } from 'node:util';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
@@ -33,6 +33,10 @@ const ENTRY_POINTS = {
   reader: 'src/reader/main.ts',
   'popup/popup': 'src/popup/main.tsx',
   'options/options': 'src/options/main.tsx',
+};
+// Modules that a content script imports on demand (web_accessible_resources in the manifest).
+const MODULE_ENTRY_POINTS = {
+  'card-ui': 'src/content/card-ui.tsx',
 };
 const STATIC_FILES = {
   'src/content/content.css': 'content.css',
@@ -75,6 +79,22 @@ const READABILITY_REWRITES = [
   ['page.innerHTML = pageCacheHtml;', 'page.replaceChildren(...pageCacheHtml.cloneNode(true).childNodes);'],
   ['tmp.innerHTML = noscript.innerHTML;', 'return;'],
 ];
+
+// Firefox's content script takes the card module in its bundle (see src/content/card-loader.ts).
+const FIREFOX_MODULE_SWAPS = { 'src/content/card-loader.ts': 'src/content/card-loader.bundled.ts' };
+function swapModules(browser) {
+  return {
+    name: 'swap-modules',
+    setup(build) {
+      if (browser !== 'firefox') return;
+      build.onResolve({ filter: /^\.\/card-loader\.js$/ }, ({ resolveDir }) => {
+        const wanted = relative(process.cwd(), join(resolveDir, 'card-loader.ts')).split('\\').join('/');
+        const swap = FIREFOX_MODULE_SWAPS[wanted];
+        return swap ? { path: resolve(swap) } : undefined;
+      });
+    },
+  };
+}
 
 const withoutHtmlSinks = {
   name: 'without-html-sinks',
@@ -156,6 +176,8 @@ export function firefoxManifest(chromeManifest) {
     ...chromeManifest,
     background: { ...background, scripts: [script] },
     browser_specific_settings: { gecko: GECKO_SETTINGS, gecko_android: GECKO_ANDROID_SETTINGS },
+    // The card module is bundled into Firefox's content script: nothing is web-accessible.
+    web_accessible_resources: undefined,
   };
 }
 
@@ -172,7 +194,7 @@ function esbuildOptions(browser, options, version) {
     define: { BACKSTORY_VERSION: JSON.stringify(version) },
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    plugins: [withoutHtmlSinks],
+    plugins: [swapModules(browser), withoutHtmlSinks],
     metafile: true,
     logLevel: 'warning',
   };
@@ -291,6 +313,7 @@ async function main() {
     await rm(join('dist', browser), { recursive: true, force: true });
     await copyStatic(browser, manifest, generated);
     builds.push(esbuildOptions(browser, options, version));
+    if (browser === 'chrome') builds.push({ ...esbuildOptions(browser, options, version), entryPoints: MODULE_ENTRY_POINTS, format: 'esm' });
   }
   builds.push(cliOptions(options, version), engineOptions(options));
 

@@ -2,18 +2,29 @@
 // browser.i18n, in the browser's interface language; dates and numbers are formatted with Intl
 // in that same language. English is the default locale and the fallback for a missing message.
 import type messages from '../../_locales/en/messages.json';
-import { browser } from './browser.js';
+
+interface I18nApi {
+  getMessage(key: string, substitutions?: string[]): string;
+  getUILanguage(): string;
+}
+
+// browser.i18n is synchronous and the same in both browsers (Firefox has chrome.* too), so this
+// module goes without the polyfill: card-ui.js, which the content script loads on demand, uses
+// it and stays small.
+function i18n(): I18nApi {
+  return (globalThis as unknown as { chrome: { i18n: I18nApi } }).chrome.i18n;
+}
 
 export type MessageKey = keyof typeof messages;
 
 /** A message with its $1…$9 placeholders filled. */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  return browser.i18n.getMessage(key, substitutions.map(String)) || key;
+  return i18n().getMessage(key, substitutions.map(String)) || key;
 }
 
 /** The interface language, for Intl. */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  return i18n().getUILanguage();
 }
 
 export function formatNumber(value: number): string {
