@@ -39,8 +39,10 @@ describe('the Chrome build', () => {
 });
 
 describe('the Firefox build', () => {
-  it('differs from Chrome only in the background key and the gecko settings', () => {
-    const { background: chromeBackground, ...chromeRest } = chrome;
+  it('differs from Chrome only in the background key, the gecko settings and the card module (bundled in Firefox)', () => {
+    const { background: chromeBackground, web_accessible_resources: chromeResources, ...chromeRest } = chrome;
+    expect(chromeResources).toEqual([{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
+    expect(firefox).not.toHaveProperty('web_accessible_resources');
     const { background: firefoxBackground, browser_specific_settings: gecko, ...firefoxRest } = firefox;
     expect(firefoxRest).toEqual(chromeRest);
     expect(chromeBackground).toEqual({ service_worker: 'background.js' });
