@@ -17,7 +17,7 @@ async function start(lifetime: AbortController): Promise<void> {
   const session = new PageSession(document, signal, () => lifeline.touch());
   serve(
     {
-      'popup-cs:page-status': () => pageStatus(document),
+      'popup-cs:page-status': () => pageStatus(document, session.truncated),
       'bg-cs:next-mark': () => ({ opened: session.nextMarkFromCommand() }),
       'popup-cs:reveal': ({ id }) => ({ found: session.reveal(id) }),
       'bg-cs:explain': ({ selection, id }) => ({ shown: session.explain(selection, id) }),

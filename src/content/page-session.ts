@@ -13,6 +13,8 @@ import { readText, rangeFor, SLICE_MS, type TextMap, yieldToPage } from './text-
 
 /** Changes to the article are gathered this long before it is read again. */
 const REANALYZE_AFTER_MS = 400;
+/** However often a page changes (a live blog, a ticker, a hostile script), at most one analysis this often. */
+const MIN_REANALYZE_INTERVAL_MS = 2_000;
 /** Alt+Shift+B walks the marks; the commands API binds the same keys browser-wide. */
 const NEXT_MARK_KEY = { code: 'KeyB', altKey: true, shiftKey: true };
 /** A command from the background right after the page's own key press is the same press. */
@@ -29,6 +31,7 @@ export class PageSession {
   private focusBeforeCard: Element | null = null;
   private reanalyzeTimer: ReturnType<typeof setTimeout> | undefined;
   private analysis = 0;
+  private lastAnalysisAt = 0;
   private url: string;
   private settings: Settings = DEFAULT_SETTINGS;
   private analysed: { map: TextMap; entities: readonly FoundEntitySummary[] } | undefined;
@@ -66,6 +69,11 @@ export class PageSession {
 
   get marks(): readonly Mark[] {
     return this.painter.marks;
+  }
+
+  /** Whether the article was longer than Backstory reads, so that only its start is marked. */
+  get truncated(): boolean {
+    return this.analysed?.map.truncated ?? false;
   }
 
   get articleInfo(): ArticleInfo | undefined {
@@ -120,6 +128,7 @@ export class PageSession {
     const article = this.article;
     if (!article || this.blockedHere()) return;
     const run = ++this.analysis;
+    this.lastAnalysisAt = performance.now();
     const map = await readText(article.root, this.signal);
     if (run !== this.analysis || this.signal.aborted) return;
     const reply = await sendToBackground<'cs-bg:analyze'>({
@@ -161,9 +170,14 @@ export class PageSession {
       }
       const ours = this.card.element;
       const inArticle = records.some((record) => root.contains(record.target) && !(ours !== undefined && ours.contains(record.target)));
-      if (!inArticle) return;
-      clearTimeout(this.reanalyzeTimer);
-      this.reanalyzeTimer = setTimeout(() => void this.analyze(), REANALYZE_AFTER_MS);
+      if (!inArticle || this.reanalyzeTimer !== undefined) return;
+      // A quiet moment after the change, and never sooner than the interval since the last one:
+      // a page that never stops changing is still analysed, and at a bounded rate.
+      const sinceLast = performance.now() - this.lastAnalysisAt;
+      this.reanalyzeTimer = setTimeout(() => {
+        this.reanalyzeTimer = undefined;
+        void this.analyze();
+      }, Math.max(REANALYZE_AFTER_MS, MIN_REANALYZE_INTERVAL_MS - sinceLast));
     });
     observer.observe(this.doc.body ?? this.doc.documentElement, { childList: true, subtree: true, characterData: true });
     this.signal.addEventListener('abort', () => observer.disconnect(), { once: true });
@@ -181,6 +195,7 @@ export class PageSession {
     }
     clearTimeout(this.reanalyzeTimer);
     this.reanalyzeTimer = setTimeout(() => {
+      this.reanalyzeTimer = undefined;
       const next = describeArticle(this.doc);
       this.article = next ?? undefined;
       if (next) void this.analyze();

@@ -2,6 +2,8 @@
 // nodes, so that the engine's offsets become DOM ranges. Whitespace characters are read as
 // spaces one for one (offsets stay exact); block boundaries become "\n\n", which map to no node.
 
+import { MAX_ARTICLE_CHARS } from '../platform/limits.js';
+
 // Never part of the article: navigation, asides, forms and what users type, code, comments.
 const EXCLUDED = [
   'nav', 'aside', 'footer', 'form', 'input', 'textarea', 'select', 'button', 'script', 'style', 'noscript',
@@ -23,6 +25,8 @@ export interface TextMap {
   /** The text nodes, in document order, and where each starts in `text`. */
   nodes: Text[];
   starts: number[];
+  /** The article went on past the most text Backstory reads: only its start is in `text`. */
+  truncated: boolean;
 }
 
 export function isExcluded(element: Element): boolean {
@@ -37,8 +41,11 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Reads the text in slices, yielding to the page between them; stops early when `signal` aborts. */
-export async function readText(root: Element, signal?: AbortSignal): Promise<TextMap> {
+/**
+ * Reads the text in slices, yielding to the page between them; stops early when `signal` aborts
+ * or after `maxChars` (a hostile or endless page cannot make the work unbounded).
+ */
+export async function readText(root: Element, signal?: AbortSignal, maxChars = MAX_ARTICLE_CHARS): Promise<TextMap> {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
@@ -49,6 +56,7 @@ export async function readText(root: Element, signal?: AbortSignal): Promise<Tex
   const starts: number[] = [];
   let length = 0;
   let pendingBreak = false;
+  let truncated = false;
   let sliceStart = performance.now();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (performance.now() - sliceStart > SLICE_MS) {
@@ -59,6 +67,10 @@ export async function readText(root: Element, signal?: AbortSignal): Promise<Tex
     if (node instanceof Text) {
       const data = node.data;
       if (data.length === 0) continue;
+      if (length + PARAGRAPH_BREAK.length + data.length > maxChars) {
+        truncated = true;
+        break;
+      }
       if (pendingBreak && length > 0 && data.trim().length > 0) {
         parts.push(PARAGRAPH_BREAK);
         length += PARAGRAPH_BREAK.length;
@@ -72,7 +84,7 @@ export async function readText(root: Element, signal?: AbortSignal): Promise<Tex
       pendingBreak = true;
     }
   }
-  return { text: parts.join(''), nodes, starts };
+  return { text: parts.join(''), nodes, starts, truncated };
 }
 
 /** The node holding `offset` (the last node starting at or before it). */

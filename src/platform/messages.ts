@@ -71,6 +71,8 @@ const pageStatus = v.object({
   date: v.nullable(isoDay),
   words: v.pipe(v.number(), v.integer(), v.minValue(0)),
   readingMinutes: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** The article was longer than Backstory reads: only its start is marked. */
+  truncated: v.boolean(),
 });
 export type PageStatus = v.InferOutput<typeof pageStatus>;
 

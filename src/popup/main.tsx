@@ -31,10 +31,14 @@ type View =
 
 const prefersDark = () => matchMedia('(prefers-color-scheme: dark)').matches;
 
-/** Makes sure Backstory's marks are on the page, so that "who and what" can point into it. */
-async function ensureContentScript(tabId: number): Promise<void> {
+/**
+ * Makes sure Backstory's marks are on the page, so that "who and what" can point into it; says
+ * whether the page was too long to be marked in full.
+ */
+async function ensureContentScript(tabId: number): Promise<boolean> {
   const status = await sendToTab<'popup-cs:page-status'>(tabId, { type: 'popup-cs:page-status' });
   if (!status.ok) await startInTab(tabId).catch(() => undefined);
+  return status.ok && status.value.truncated;
 }
 
 async function read(tab: Tab, scope: ReadScope): Promise<View> {
@@ -149,11 +153,12 @@ function Reading({ reading, tab, onRead }: { reading: TabReading; tab: Tab; onRe
 function Popup() {
   const [view, setView] = useState<View>({ state: 'loading' });
   const [tab, setTab] = useState<Tab>({ tabId: undefined, url: undefined });
+  const [truncated, setTruncated] = useState(false);
   useEffect(() => {
     void activeTab(location.search).then(({ id, url }) => {
       const current = { tabId: id, url };
       setTab(current);
-      if (id !== undefined && isReadableUrl(url)) void ensureContentScript(id);
+      if (id !== undefined && isReadableUrl(url)) void ensureContentScript(id).then(setTruncated);
       return read(current, 'article').then(setView);
     });
   }, []);
@@ -170,6 +175,11 @@ function Popup() {
       <main aria-live="polite" aria-busy={view.state === 'loading'}>
         {view.state === 'loading' && <p class="status muted">{t('popupReading')}</p>}
         {view.state === 'unreadable' && <p class="status">{view.reason}</p>}
+        {truncated && (
+          <p class="notice" role="status">
+            {t('popupTruncated')}
+          </p>
+        )}
         {view.state === 'read' && <Reading reading={view.reading} tab={tab} onRead={readAgain} />}
         {view.state !== 'loading' && <SiteSwitch url={tab.url} tabId={tab.tabId} />}
       </main>
