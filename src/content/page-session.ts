@@ -213,7 +213,11 @@ export class PageSession {
     this.card.show(mark.range, { state: 'loading', name: mark.name });
     if (byKeyboard) this.card.focus();
     const date = this.article?.date;
-    const reply = await sendToBackground<'cs-bg:card'>({ type: 'cs-bg:card', id: mark.entityId, ...(date ? { date } : {}) });
+    const cardMessage = { type: 'cs-bg:card' as const, id: mark.entityId, ...(date ? { date } : {}) };
+    let reply = await sendToBackground<'cs-bg:card'>(cardMessage);
+    // The background may have been stopped in the middle (a service worker is shut down when
+    // idle): sending again starts it.
+    if (!reply.ok && request === this.cardRequest) reply = await sendToBackground<'cs-bg:card'>(cardMessage);
     // The reader has moved on: a late answer for a card no longer wanted is dropped.
     if (request !== this.cardRequest || this.openMark !== mark || this.signal.aborted) return;
     this.card.show(mark.range, reply.ok ? { state: 'ready', card: reply.value } : { state: 'failed', name: mark.name, error: reply.error });

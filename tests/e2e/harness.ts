@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 
 export const NEWS_HOST = 'www.voanews.com';
@@ -136,6 +136,16 @@ async function launchChromium(spec: BrowserSpec, headless: boolean): Promise<Ext
   const requests: string[] = [];
   session.on('Network.requestWillBeSent', (event) => requests.push(event.request.url));
   await session.send('Network.enable');
+  // The extension's own pages (popup, options) too: every request they make is recorded.
+  const watchPage = (target: Target) => {
+    if (target.type() !== 'page') return;
+    void target.page().then((page) =>
+      page?.on('request', (request) => {
+        if (page.url().startsWith(`chrome-extension://${extensionId}/`)) requests.push(request.url());
+      }),
+    );
+  };
+  browser.on('targetcreated', watchPage);
   return {
     spec,
     browser,
@@ -301,8 +311,13 @@ export function useExtensionBrowser(spec: BrowserSpec, pagesDir?: () => string):
     session = await launchWithExtension(spec);
   });
   afterAll(async () => {
+    // Over every test of the block: no request from the background or the extension's pages
+    // went anywhere but the extension's own files (Chromium, which can see them all).
+    const requests = session?.backgroundRequests() ?? [];
     await session?.close();
     await server?.close();
+    const outside = requests.filter((url) => !/^(chrome-extension|data|blob):/.test(url));
+    if (outside.length > 0) throw new Error(`the extension made requests outside the browser: ${outside.join(', ')}`);
   });
   return {
     get server() {

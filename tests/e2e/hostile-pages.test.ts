@@ -237,6 +237,32 @@ describe.each(BROWSERS)('$name', (spec) => {
     await page.close();
   });
 
+  it('cannot be driven by the page: no message channel into the extension, and posted messages are ignored', async () => {
+    const page = await open(browser, 'csp');
+    await page.waitForFunction(() => (CSS.highlights.get('backstory-place')?.size ?? 0) > 0);
+    const reached = await page.evaluate(async (id) => {
+      const runtime = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, message: object) => Promise<unknown> } } }).chrome?.runtime;
+      // A page can only message an extension that lists it under externally_connectable.
+      if (typeof runtime?.sendMessage !== 'function') return 'no channel';
+      try {
+        await runtime.sendMessage(id, { type: 'cs-bg:card', id: 'panmunjom' });
+        return 'answered';
+      } catch {
+        return 'refused';
+      }
+    }, browser.session.extensionId);
+    expect(reached).not.toBe('answered');
+    await page.evaluate(() => {
+      const selection = getSelection();
+      selection?.removeAllRanges();
+      window.find('Panmunjom');
+      for (const type of ['bg-cs:explain', 'bg-cs:next-mark', 'popup-cs:reveal']) window.postMessage({ type, selection: 'Panmunjom', id: 'panmunjom' }, '*');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await page.evaluate(() => document.querySelector('backstory-card'))).toBeNull();
+    await page.close();
+  });
+
   it('reports no error from any extension context', async () => {
     expect(await browser.session.extensionErrors()).toEqual([]);
   });

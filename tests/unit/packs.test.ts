@@ -47,6 +47,17 @@ describe('JSON packs', () => {
     expect(!parsed.ok && parsed.problems[0]?.message).toMatch(/at most 5000/);
   });
 
+  it('refuses a 50 MB file and a million entries quickly, by their size, before parsing them', () => {
+    const started = performance.now();
+    const fifty = parsePackFile('huge.json', `[${'"x",'.repeat(12_500_000)}"x"]`);
+    expect(!fifty.ok && fifty.problems[0]?.message).toMatch(/is 47\.7 MB; a pack file may be at most 2 MB/);
+    const million = parsePackFile('million.json', `[${'{},'.repeat(999_999)}{}]`);
+    expect(!million.ok && million.problems[0]?.message).toMatch(/at most 2 MB/);
+    const millionSmall = parseJsonPack(`[${'0,'.repeat(999_999)}0]`);
+    expect(!millionSmall.ok && millionSmall.problems[0]?.message).toMatch(/1000000 entities; a pack holds at most 5000/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('keeps HTML and scripts in fields as plain text', () => {
     const parsed = parseJsonPack(JSON.stringify([{ ...ZORBLAX, description: '<img src=x onerror=alert(1)> <script>alert(2)</script>' }]));
     expect(parsed.ok && parsed.entities[0]?.description).toBe('<img src=x onerror=alert(1)> <script>alert(2)</script>');

@@ -1,0 +1,107 @@
+// Faults: the extension reloaded or updated with a tab open, the background stopped in the
+// middle of a request, the storage full during a pack import, corrupt stored settings. After
+// each, the page is left clean or keeps working, and the settings and packs are intact.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, markRect, openExtensionPage, SAMPLE_ARTICLE_PATH, useExtensionBrowser, type BrowserUnderTest } from './harness.js';
+
+async function openArticle({ session, server }: BrowserUnderTest): Promise<Page> {
+  const page = await session.browser.newPage();
+  await page.goto(server.url(SAMPLE_ARTICLE_PATH), { waitUntil: 'load' });
+  await page.waitForFunction(() => (CSS.highlights.get('backstory-place')?.size ?? 0) > 0);
+  return page;
+}
+
+const marked = (page: Page) => page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('backstory-')).reduce((sum, name) => sum + (CSS.highlights.get(name)?.size ?? 0), 0));
+
+function shows(page: Page, text: string): Promise<boolean> {
+  return page.evaluate((wanted) => {
+    getSelection()?.removeAllRanges();
+    return window.find(wanted);
+  }, text);
+}
+
+/** Runs code in an extension page (which sees the extension's APIs as `browser`). */
+async function inExtension<T>(browser: BrowserUnderTest, code: string): Promise<T> {
+  const page = await openExtensionPage(browser.session, 'options/options.html');
+  const result = (await page.evaluate(code)) as T;
+  await page.close();
+  return result;
+}
+
+describe.each(BROWSERS)('$name', (spec) => {
+  const browser = useExtensionBrowser(spec);
+
+  it('keeps the page working when the stored settings are corrupt, and says so in the options page', async () => {
+    await inExtension(browser, `browser.storage.sync.set({ settings: { version: 2, mentions: 'sometimes', kinds: 'all', hoverDelayMs: 'slow' } })`);
+    const page = await openArticle(browser);
+    expect(await marked(page)).toBeGreaterThan(0);
+    const options = await openExtensionPage(browser.session, 'options/options.html');
+    await options.waitForSelector('::-p-text(could not be read and were reset to their defaults)');
+    // The fields that were fine are kept; the stored value is left for the reader to change.
+    expect(await options.$eval('input[value="all"]', (input) => (input as HTMLInputElement).checked)).toBe(true);
+    await inExtension(browser, `browser.storage.sync.remove('settings')`);
+    await Promise.all([options.close(), page.close()]);
+  });
+
+  it('takes its marks down when the extension is updated with the tab open, and marks the page again after a reload', async () => {
+    const page = await openArticle(browser);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    // An update is the old version going and the new one coming, as the browser does it.
+    await browser.session.browser.uninstallExtension(browser.session.extensionId);
+    await browser.session.browser.installExtension(join(process.cwd(), spec.product === 'chrome' ? 'dist/chrome' : 'dist/firefox'));
+    await expect.poll(() => marked(page), { timeout: 10_000 }).toBe(0);
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(() => (CSS.highlights.get('backstory-place')?.size ?? 0) > 0, { timeout: 15_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.runIf(spec.product === 'chrome')('shows the card when the background is stopped just before or during the card's request (it is sent again)', async () => {
+    const page = await openArticle(browser);
+    const client = await page.createCDPSession();
+    const word = await markRect(page, 'Panmunjom');
+    await page.mouse.move(word.x, word.y);
+    // The intent delay is running; the worker goes away before or while the card is asked for.
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await client.send('ServiceWorker.enable');
+    await client.send('ServiceWorker.stopAllWorkers');
+    await page.waitForFunction(
+      () => {
+        getSelection()?.removeAllRanges();
+        return window.find('Truce village in the Korean Demilitarized Zone');
+      },
+      { timeout: 20_000 },
+    );
+    await page.close();
+  });
+
+  it.runIf(spec.product === 'chrome')('refuses a pack when the storage is full, keeping the packs and settings it had', async () => {
+    const options = await openExtensionPage(browser.session, 'options/options.html');
+    await options.evaluate(`browser.storage.sync.set({ settings: { version: 2, enabled: true, kinds: { person: true, place: true, organization: true, event: true, other: true }, mentions: 'first', markStyle: 'underline', hoverDelayMs: 150, card: { map: true, facts: true }, blockedSites: [], allowedSites: [] } })`);
+    // Nearly all of storage.local's 10 MB taken by something else.
+    await options.evaluate(`browser.storage.local.set({ filler: 'x'.repeat(10_300_000) })`);
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-pack-'));
+    const entities = Array.from({ length: 2_000 }, (_, i) => ({ id: `big-pack-entry-${i}`, kind: 'place', subkind: 'city', name: `Bigtown Number ${i}`, description: `An invented town, number ${i}, in a pack too big for the storage that is left.` }));
+    writeFileSync(join(dir, 'big.json'), JSON.stringify(entities));
+    await options.reload({ waitUntil: 'load' });
+    const input = (await options.waitForSelector('input[type="file"]')) as ElementHandle<HTMLInputElement> | null;
+    await input?.uploadFile(join(dir, 'big.json'));
+    await (await options.waitForSelector('::-p-text(Import)'))?.click();
+    await options.waitForSelector('::-p-text(not enough room in the browser’s storage)');
+    expect(await options.$$('.pack-list li')).toHaveLength(0);
+    expect(await options.$eval('input[value="first"]', (radio) => (radio as HTMLInputElement).checked)).toBe(true);
+    await options.evaluate(`browser.storage.local.remove('filler')`);
+    await options.evaluate(`browser.storage.sync.remove('settings')`);
+    await options.close();
+  });
+
+  it('reports no error from any extension context but the ones the faults cause', async () => {
+    const errors = (await browser.session.extensionErrors()).filter((line) => !/could not be read|message port closed|Receiving end does not exist|quota/i.test(line));
+    expect(errors).toEqual([]);
+  });
+});
