@@ -83,9 +83,14 @@ describe.each(['chrome', 'firefox'])('dist/%s', (browser) => {
     for (const file of referencedFiles(manifest).filter((name) => name.endsWith('.js'))) {
       expect(readFileSync(join('dist', browser, file), 'utf8')).not.toMatch(/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML/);
     }
-    for (const page of ['popup/popup.js', 'options/options.js']) {
-      expect(readFileSync(join('dist', browser, page), 'utf8')).not.toMatch(/\.innerHTML\s*=/);
+    for (const page of ['popup/popup.js', 'options/options.js', 'reader.js', ...(browser === 'chrome' ? ['card-ui.js'] : [])]) {
+      expect(readFileSync(join('dist', browser, page), 'utf8')).not.toMatch(/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/);
     }
+  });
+
+  it('has no way to turn a string into code in any script (no eval, no Function constructor)', () => {
+    const scripts = ['background.js', 'content.js', 'reader.js', 'popup/popup.js', 'options/options.js', ...(browser === 'chrome' ? ['card-ui.js'] : [])];
+    for (const file of scripts) expect(readFileSync(join('dist', browser, file), 'utf8'), file).not.toMatch(/\beval\(|new Function\(|\bFunction\(\s*['"`]/);
   });
 });
 
