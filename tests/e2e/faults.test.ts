@@ -17,13 +17,6 @@ async function openArticle({ session, server }: BrowserUnderTest): Promise<Page>
 
 const marked = (page: Page) => page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('backstory-')).reduce((sum, name) => sum + (CSS.highlights.get(name)?.size ?? 0), 0));
 
-function shows(page: Page, text: string): Promise<boolean> {
-  return page.evaluate((wanted) => {
-    getSelection()?.removeAllRanges();
-    return window.find(wanted);
-  }, text);
-}
-
 /** Runs code in an extension page (which sees the extension's APIs as `browser`). */
 async function inExtension<T>(browser: BrowserUnderTest, code: string): Promise<T> {
   const page = await openExtensionPage(browser.session, 'options/options.html');
@@ -61,7 +54,7 @@ describe.each(BROWSERS)('$name', (spec) => {
     await page.close();
   });
 
-  it.runIf(spec.product === 'chrome')('shows the card when the background is stopped just before or during the card's request (it is sent again)', async () => {
+  it.runIf(spec.product === 'chrome')('shows the card when the background is stopped just before or during the card’s request (it is sent again)', async () => {
     const page = await openArticle(browser);
     const client = await page.createCDPSession();
     const word = await markRect(page, 'Panmunjom');
