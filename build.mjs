@@ -48,7 +48,8 @@ const LOCALES_DIR = '_locales';
 const ICON_SIZES_PX = [16, 32, 48, 96, 128];
 // Compiled once for the CLI and copied into each browser's folder.
 const KNOWLEDGE_OUT = 'dist/knowledge.json';
-const KNOWLEDGE_SHIPPED = 'knowledge.json.gz';
+// Shipped gzipped in two parts (src/knowledge/bundle.ts): names with the alias index, and cards.
+const KNOWLEDGE_PARTS = { 'knowledge-names.json.gz': 'dist/knowledge-names.json', 'knowledge-cards.json.gz': 'dist/knowledge-cards.json' };
 // Land outlines for the cards' locator maps.
 const WORLD_MAP_FILE = 'world-map.json';
 
@@ -258,7 +259,7 @@ async function copyStatic(browser, manifest, generated) {
   for (const size of ICON_SIZES_PX) {
     await cp(`icons/icon-${size}.png`, join(out, 'icons', `icon-${size}.png`));
   }
-  await writeFile(join(out, KNOWLEDGE_SHIPPED), generated.knowledge);
+  for (const [name, bytes] of Object.entries(generated.knowledge)) await writeFile(join(out, name), bytes);
   await writeFile(join(out, WORLD_MAP_FILE), generated.worldMap);
   for (const [from, to] of Object.entries(STATIC_FILES)) {
     await mkdir(join(out, to, '..'), { recursive: true });
@@ -304,7 +305,9 @@ async function main() {
   const generated = {
     // Gzipped: a seventh of the size, and the background inflates it with the browser's own
     // DecompressionStream. (Mozilla's linter also refuses to parse text files over 5 MB.)
-    knowledge: gzipSync(await readFile(KNOWLEDGE_OUT), { level: 9 }),
+    knowledge: Object.fromEntries(
+      await Promise.all(Object.entries(KNOWLEDGE_PARTS).map(async ([name, file]) => [name, gzipSync(await readFile(file), { level: 9 })])),
+    ),
     worldMap: worldMapJson(),
   };
 

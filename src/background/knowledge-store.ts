@@ -2,16 +2,19 @@
 // gzipped file the extension ships, inflated by the browser's own DecompressionStream.
 import { createAnalyzer, type Analyzer } from '../engine/analyze.js';
 import type { LandRings } from '../engine/locator-map.js';
-import { KNOWLEDGE_FILE, type KnowledgeBundle } from '../knowledge/bundle.js';
-import { parseKnowledge } from '../knowledge/load.js';
+import { KNOWLEDGE_CARDS_FILE, KNOWLEDGE_NAMES_FILE, type CardFields, type CompiledEntity, type KnowledgeBundle } from '../knowledge/bundle.js';
+import { KnowledgeFileError, parseKnowledge } from '../knowledge/load.js';
 import { withPacks } from '../knowledge/packs.js';
+import { withCard } from '../knowledge/split.js';
 import { loadPacks } from '../platform/packs-store.js';
 import { extensionFileUrl } from '../platform/runtime.js';
 
-const SHIPPED_FILE = `${KNOWLEDGE_FILE}.gz`;
 const WORLD_MAP_FILE = 'world-map.json';
 
 let shipped: Promise<KnowledgeBundle> | undefined;
+let cards: Promise<CardFields[]> | undefined;
+/** Where each shipped entity is in the files, to find its card. */
+let shippedIndex = new Map<string, number>();
 let analyzer: Promise<Analyzer> | undefined;
 let landRings: Promise<LandRings> | undefined;
 
@@ -37,23 +40,71 @@ export function getLandRings(): Promise<LandRings> {
 /** The User Timing measure of a cold load, which `npm run bench` reads from the background. */
 export const LOAD_MEASURE = 'backstory-knowledge-load';
 
+/** A gzipped JSON file of the extension, inflated by the browser's own DecompressionStream. */
+async function readGzippedJson(file: string): Promise<string> {
+  const response = await fetch(extensionFileUrl(file));
+  if (!response.ok || !response.body) throw new Error(`${file} could not be read (${response.status})`);
+  return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
+}
+
 async function loadShipped(): Promise<KnowledgeBundle> {
-  const response = await fetch(extensionFileUrl(SHIPPED_FILE));
-  if (!response.ok || !response.body) throw new Error(`the knowledge file could not be read (${response.status})`);
-  const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
-  return parseKnowledge(text);
+  const bundle = parseKnowledge(await readGzippedJson(KNOWLEDGE_NAMES_FILE));
+  shippedIndex = new Map(bundle.entities.map((entity, index) => [entity.id, index]));
+  return bundle;
+}
+
+function isCardList(value: unknown, length: number): value is CardFields[] {
+  return Array.isArray(value) && value.length === length && value.every((card) => typeof card === 'object' && card !== null && typeof (card as { description?: unknown }).description === 'string');
+}
+
+/** The cards file, read on the first card (a cold start does not wait for it). */
+function getCards(): Promise<CardFields[]> {
+  cards ??= Promise.all([readGzippedJson(KNOWLEDGE_CARDS_FILE), getShipped()])
+    .then(([text, bundle]) => {
+      const value: unknown = JSON.parse(text);
+      if (!isCardList(value, bundle.entities.length)) throw new KnowledgeFileError('the cards file does not match the names file; rebuild them');
+      return value;
+    })
+    .catch((error: unknown) => {
+      cards = undefined;
+      throw error;
+    });
+  return cards;
+}
+
+function getShipped(): Promise<KnowledgeBundle> {
+  shipped ??= loadShipped().catch((error: unknown) => {
+    shipped = undefined;
+    throw error;
+  });
+  return shipped;
+}
+
+/** Reads the cards file ahead of the first card, once names are found (background time only). */
+export function prefetchCards(): void {
+  void getCards().catch((error: unknown) => console.warn('Backstory: the cards file could not be read:', error));
+}
+
+/**
+ * An entity whole, for its card: a pack's entity as it is, a shipped one with its card from the
+ * cards file.
+ */
+export async function entityForCard(id: string): Promise<CompiledEntity | undefined> {
+  const entity = (await getAnalyzer()).entity(id);
+  if (!entity || entity.source.startsWith('pack:')) return entity;
+  const index = shippedIndex.get(id);
+  return index === undefined ? entity : withCard(entity, (await getCards())[index]);
 }
 
 /** The shipped knowledge with the reader's enabled packs laid over it. */
 async function load(): Promise<Analyzer> {
   const started = performance.now();
-  shipped ??= loadShipped().catch((error: unknown) => {
-    shipped = undefined;
-    throw error;
-  });
-  const [bundle, { packs, notice }] = await Promise.all([shipped, loadPacks()]);
+  const [bundle, { packs, notice }] = await Promise.all([getShipped(), loadPacks()]);
   if (notice) console.warn(`Backstory: ${notice}`);
-  const ready = createAnalyzer({ ...bundle, entities: withPacks(bundle.entities, packs) });
+  // Packs change entities in place or add some: then the precomputed index no longer fits.
+  const entities = withPacks(bundle.entities, packs);
+  const { index: _precomputed, ...withoutIndex } = bundle;
+  const ready = createAnalyzer(packs.some((pack) => pack.enabled) ? { ...withoutIndex, entities } : bundle);
   performance.measure(LOAD_MEASURE, { start: started, end: performance.now() });
   return ready;
 }

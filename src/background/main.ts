@@ -10,13 +10,14 @@ import { registerUserSites } from '../platform/user-sites.js';
 import { onExplain, openAddToPack, registerExplainMenu } from '../platform/context-menu.js';
 import { watchPacks } from '../platform/packs-store.js';
 import { startInTab } from '../platform/user-sites.js';
-import { forgetAnalyzer, getAnalyzer, getLandRings } from './knowledge-store.js';
+import { entityForCard, forgetAnalyzer, getAnalyzer, getLandRings, prefetchCards } from './knowledge-store.js';
 
 /** The manifest's command that walks the marks of the page (commands API). */
 const NEXT_MARK_COMMAND = 'next-mark';
 
 async function analyze({ text, title, date, lang }: { text: string; title: string; date?: string | undefined; lang?: string | undefined }) {
   const analyzer = await getAnalyzer();
+  setTimeout(prefetchCards, 0);
   const found = analyzer.analyze({ text, title, ...(date ? { date } : {}), ...(lang ? { lang } : {}) });
   return {
     entities: found.map((entity) => ({
@@ -42,7 +43,7 @@ serve(
       return { opened: true };
     },
     'cs-bg:card': async ({ id, date }) => {
-      const entity = (await getAnalyzer()).entity(id);
+      const entity = await entityForCard(id);
       if (!entity) throw new Error(`no entity ${id} in the knowledge file`);
       const card = buildCard(entity, date);
       const map = card.coords && entity.kind === 'place' ? locatorMap(await getLandRings(), card.coords) : null;

@@ -93,6 +93,8 @@ function materialise({ entity, alias }: Pending): AliasEntry {
  */
 class LazyBuckets {
   private readonly pending = new Map<string, Pending[]>();
+  /** Keys whose aliases are found only when first asked for (a precomputed index). */
+  private readonly deferred = new Map<string, () => Pending[]>();
   private readonly ready = new Map<string, AliasEntry[]>();
   private readonly buckets = new Map<string, Bucket>();
 
@@ -102,13 +104,22 @@ class LazyBuckets {
     else this.pending.set(key, [item]);
   }
 
+  defer(key: string, find: () => Pending[]): void {
+    this.deferred.set(key, find);
+  }
+
   get size(): number {
-    return this.pending.size + this.ready.size;
+    return this.pending.size + this.ready.size + this.deferred.size;
   }
 
   get(key: string): readonly AliasEntry[] | undefined {
     const built = this.ready.get(key);
     if (built) return built;
+    const find = this.deferred.get(key);
+    if (find) {
+      this.deferred.delete(key);
+      for (const item of find()) this.add(key, item);
+    }
     const raw = this.pending.get(key);
     if (!raw) return undefined;
     const entries = raw.map(materialise).filter((entry) => entry.keys.length > 0).sort(byLengthDescending);
@@ -141,24 +152,72 @@ class LazyBuckets {
   }
 }
 
-export function buildAliasIndex(entities: readonly CompiledEntity[]): AliasIndex {
-  const byFirstKey = new LazyBuckets();
-  const byFirstChar = new LazyBuckets();
-  const hangulByKey = new LazyBuckets();
-  let size = 0;
+/** Which table an alias is looked up in, and under which key: its first word (folded), its first
+ * character in scripts without spaces, or its one word in Hangul (which takes particles). */
+export type AliasTable = 'words' | 'chars' | 'hangul';
+
+export function aliasKey(text: string): { table: AliasTable; key: string } | undefined {
+  const ascii = ASCII.test(text);
+  const first = (ascii ? ASCII_FIRST_WORD : FIRST_WORD).exec(text)?.[0];
+  if (first === undefined) return undefined;
+  if (ascii) return { table: 'words', key: first.toLowerCase() };
+  if (UNSPACED_SCRIPT.test(text)) return { table: 'chars', key: foldKey(text.charAt(0)) };
+  if (SUFFIXING_SCRIPT.test(text) && first.length === text.length) return { table: 'hangul', key: foldKey(first) };
+  return { table: 'words', key: foldKey(first) };
+}
+
+/**
+ * For each table, each key and the entities (by index) that have an alias under it. The
+ * compiler writes it into the shipped knowledge, so that a cold start does not look at every
+ * alias: a key's aliases are found when an article first uses it.
+ */
+export type PrecomputedIndex = Record<AliasTable, Record<string, number[]>>;
+
+export function precomputeIndex(entities: readonly CompiledEntity[]): PrecomputedIndex {
+  const tables: PrecomputedIndex = { words: Object.create(null), chars: Object.create(null), hangul: Object.create(null) };
   entities.forEach((entity, index) => {
     for (const alias of entity.aliases) {
-      const ascii = ASCII.test(alias.text);
-      const first = (ascii ? ASCII_FIRST_WORD : FIRST_WORD).exec(alias.text)?.[0];
-      if (first === undefined) continue;
-      const item = { entity: index, alias };
-      size++;
-      if (ascii) byFirstKey.add(first.toLowerCase(), item);
-      else if (UNSPACED_SCRIPT.test(alias.text)) byFirstChar.add(foldKey(alias.text.charAt(0)), item);
-      else if (SUFFIXING_SCRIPT.test(alias.text) && first.length === alias.text.length) hangulByKey.add(foldKey(first), item);
-      else byFirstKey.add(foldKey(first), item);
+      const place = aliasKey(alias.text);
+      if (!place) continue;
+      const table = tables[place.table];
+      const owners = Object.hasOwn(table, place.key) ? table[place.key] : undefined;
+      if (!owners) table[place.key] = [index];
+      else if (owners[owners.length - 1] !== index) owners.push(index);
     }
   });
+  return tables;
+}
+
+export function buildAliasIndex(entities: readonly CompiledEntity[], precomputed?: PrecomputedIndex): AliasIndex {
+  const tables: Record<AliasTable, LazyBuckets> = { words: new LazyBuckets(), chars: new LazyBuckets(), hangul: new LazyBuckets() };
+  const { words: byFirstKey, chars: byFirstChar, hangul: hangulByKey } = tables;
+  let size = 0;
+  if (precomputed) {
+    for (const table of ['words', 'chars', 'hangul'] as const) {
+      const keys = precomputed[table];
+      for (const key in keys) {
+        const owners = keys[key] ?? [];
+        size += owners.length;
+        tables[table].defer(key, () =>
+          owners.flatMap((index) =>
+            (entities[index]?.aliases ?? []).filter((alias) => {
+              const place = aliasKey(alias.text);
+              return place?.table === table && place.key === key;
+            }).map((alias) => ({ entity: index, alias })),
+          ),
+        );
+      }
+    }
+  } else {
+    entities.forEach((entity, index) => {
+      for (const alias of entity.aliases) {
+        const place = aliasKey(alias.text);
+        if (!place) continue;
+        size++;
+        tables[place.table].add(place.key, { entity: index, alias });
+      }
+    });
+  }
   return {
     startingWith: (key) => byFirstKey.bucket(key),
     startingWithChar: (char) => byFirstChar.get(char),

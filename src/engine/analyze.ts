@@ -58,7 +58,7 @@ function mentionsIn(text: string, lang: string, index: AliasIndex, entities: rea
 
 export function createAnalyzer(knowledge: KnowledgeBundle): Analyzer {
   const entities = knowledge.entities;
-  const index = buildAliasIndex(entities);
+  const index = buildAliasIndex(entities, knowledge.index);
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
 
   function analyze({ text, title, date, lang }: AnalyzeInput): FoundEntity[] {

@@ -1,5 +1,6 @@
 // The knowledge file the extension ships (knowledge.json): what the compiler writes and what
 // the background and the CLI load. Aliases are spelled out as objects, the name among them.
+import type { PrecomputedIndex } from '../engine/alias-index.js';
 import type { EntityKind } from './kinds.js';
 import type { Entity } from './schema.js';
 
@@ -40,4 +41,18 @@ export interface KnowledgeBundle {
   asOf: string;
   sources: SourceCredit[];
   entities: CompiledEntity[];
+  /** Where each alias is looked up, by entity (the shipped names file has it; see alias-index.ts). */
+  index?: PrecomputedIndex;
 }
+
+/**
+ * The extension ships the knowledge in two files: what finding names needs (the entities
+ * without their card's text, and the precomputed index), loaded at a cold start; and what cards
+ * show, by entity, loaded when the first card is asked for.
+ */
+export const KNOWLEDGE_NAMES_FILE = 'knowledge-names.json.gz';
+export const KNOWLEDGE_CARDS_FILE = 'knowledge-cards.json.gz';
+/** What finding and linking names needs of an entity; `facts` keeps only a US city's "State". */
+export const NAME_FIELDS = ['id', 'kind', 'subkind', 'name', 'aliases', 'country', 'source', 'prior'] as const;
+/** What a card needs besides that. */
+export type CardFields = Pick<CompiledEntity, 'description' | 'facts' | 'roles' | 'dates' | 'coords' | 'wikipedia'>;

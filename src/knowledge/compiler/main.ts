@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { compileKnowledge } from './compile.js';
 import { knowledgeStats } from '../stats.js';
+import { splitKnowledge } from '../split.js';
 
 export async function buildKnowledge(outFile: string, log: (line: string) => void, minCityPopulation?: number): Promise<boolean> {
   const result = await compileKnowledge({
@@ -19,6 +20,10 @@ export async function buildKnowledge(outFile: string, log: (line: string) => voi
   const json = JSON.stringify(result.bundle);
   await mkdir(dirname(outFile), { recursive: true });
   await writeFile(outFile, json);
+  // What the extension ships: names (with the alias index) and cards, apart.
+  const { names, cards } = splitKnowledge(result.bundle);
+  await writeFile(outFile.replace(/\.json$/, '-names.json'), JSON.stringify(names));
+  await writeFile(outFile.replace(/\.json$/, '-cards.json'), JSON.stringify(cards));
   const stats = knowledgeStats(result.bundle, { raw: Buffer.byteLength(json), gzip: gzipSync(json).length });
   log(`knowledge: ${outFile}: ${stats.entities} entities (${stats.curated} hand-written), ${stats.aliases} aliases, ${(stats.bytes / 1e6).toFixed(2)} MB, ${(stats.bytes_gzip / 1e6).toFixed(2)} MB gzipped`);
   log(`knowledge: by kind   ${Object.entries(stats.by_kind).map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
