@@ -3,9 +3,9 @@
 import { createAnalyzer, type Analyzer } from '../engine/analyze.js';
 import type { LandRings } from '../engine/locator-map.js';
 import { KNOWLEDGE_CARDS_FILE, KNOWLEDGE_NAMES_FILE, type CardFields, type CompiledEntity, type KnowledgeBundle } from '../knowledge/bundle.js';
-import { KnowledgeFileError, parseKnowledge } from '../knowledge/load.js';
+import { KnowledgeFileError } from '../knowledge/load.js';
 import { withPacks } from '../knowledge/packs.js';
-import { withCard } from '../knowledge/split.js';
+import { parseNamesFile, withCard } from '../knowledge/split.js';
 import { loadPacks } from '../platform/packs-store.js';
 import { extensionFileUrl } from '../platform/runtime.js';
 
@@ -48,7 +48,7 @@ async function readGzippedJson(file: string): Promise<string> {
 }
 
 async function loadShipped(): Promise<KnowledgeBundle> {
-  const bundle = parseKnowledge(await readGzippedJson(KNOWLEDGE_NAMES_FILE));
+  const bundle = parseNamesFile(await readGzippedJson(KNOWLEDGE_NAMES_FILE));
   shippedIndex = new Map(bundle.entities.map((entity, index) => [entity.id, index]));
   return bundle;
 }

@@ -93,8 +93,10 @@ function materialise({ entity, alias }: Pending): AliasEntry {
  */
 class LazyBuckets {
   private readonly pending = new Map<string, Pending[]>();
-  /** Keys whose aliases are found only when first asked for (a precomputed index). */
-  private readonly deferred = new Map<string, () => Pending[]>();
+  /** Finds a key's aliases when first asked for (a precomputed index), if there is one. */
+  private find: ((key: string) => Pending[] | undefined) | undefined;
+  private found = new Set<string>();
+  private deferredSize = 0;
   private readonly ready = new Map<string, AliasEntry[]>();
   private readonly buckets = new Map<string, Bucket>();
 
@@ -104,21 +106,21 @@ class LazyBuckets {
     else this.pending.set(key, [item]);
   }
 
-  defer(key: string, find: () => Pending[]): void {
-    this.deferred.set(key, find);
+  deferTo(find: (key: string) => Pending[] | undefined, keys: number): void {
+    this.find = find;
+    this.deferredSize = keys;
   }
 
   get size(): number {
-    return this.pending.size + this.ready.size + this.deferred.size;
+    return this.pending.size + this.ready.size + this.deferredSize;
   }
 
   get(key: string): readonly AliasEntry[] | undefined {
     const built = this.ready.get(key);
     if (built) return built;
-    const find = this.deferred.get(key);
-    if (find) {
-      this.deferred.delete(key);
-      for (const item of find()) this.add(key, item);
+    if (this.find && !this.found.has(key)) {
+      this.found.add(key);
+      for (const item of this.find(key) ?? []) this.add(key, item);
     }
     const raw = this.pending.get(key);
     if (!raw) return undefined;
@@ -167,25 +169,40 @@ export function aliasKey(text: string): { table: AliasTable; key: string } | und
 }
 
 /**
- * For each table, each key and the entities (by index) that have an alias under it. The
- * compiler writes it into the shipped knowledge, so that a cold start does not look at every
- * alias: a key's aliases are found when an article first uses it.
+ * For each table, each key and the entities (by index) that have an alias under it, written as
+ * one string per table: "key\u001e3,17,205\u001fkey…". The compiler writes it into the shipped
+ * knowledge, so that a cold start does not look at every alias (nor make an array per key): a
+ * key's aliases are found when an article first uses it.
  */
-export type PrecomputedIndex = Record<AliasTable, Record<string, number[]>>;
+export type PrecomputedIndex = Record<AliasTable, string>;
+
+const KEY_SEPARATOR = '\u001f';
+const OWNERS_SEPARATOR = '\u001e';
 
 export function precomputeIndex(entities: readonly CompiledEntity[]): PrecomputedIndex {
-  const tables: PrecomputedIndex = { words: Object.create(null), chars: Object.create(null), hangul: Object.create(null) };
+  const tables: Record<AliasTable, Map<string, number[]>> = { words: new Map(), chars: new Map(), hangul: new Map() };
   entities.forEach((entity, index) => {
     for (const alias of entity.aliases) {
       const place = aliasKey(alias.text);
       if (!place) continue;
-      const table = tables[place.table];
-      const owners = Object.hasOwn(table, place.key) ? table[place.key] : undefined;
-      if (!owners) table[place.key] = [index];
+      const owners = tables[place.table].get(place.key);
+      if (!owners) tables[place.table].set(place.key, [index]);
       else if (owners[owners.length - 1] !== index) owners.push(index);
     }
   });
-  return tables;
+  const write = (table: Map<string, number[]>) => [...table].map(([key, owners]) => `${key}${OWNERS_SEPARATOR}${owners.join(',')}`).join(KEY_SEPARATOR);
+  return { words: write(tables.words), chars: write(tables.chars), hangul: write(tables.hangul) };
+}
+
+/** A precomputed table as a map from key to its owners, still as text ("3,17,205"). */
+function readTable(text: string): Map<string, string> {
+  const owners = new Map<string, string>();
+  if (!text) return owners;
+  for (const part of text.split(KEY_SEPARATOR)) {
+    const at = part.indexOf(OWNERS_SEPARATOR);
+    owners.set(part.slice(0, at), part.slice(at + 1));
+  }
+  return owners;
 }
 
 export function buildAliasIndex(entities: readonly CompiledEntity[], precomputed?: PrecomputedIndex): AliasIndex {
@@ -194,19 +211,21 @@ export function buildAliasIndex(entities: readonly CompiledEntity[], precomputed
   let size = 0;
   if (precomputed) {
     for (const table of ['words', 'chars', 'hangul'] as const) {
-      const keys = precomputed[table];
-      for (const key in keys) {
-        const owners = keys[key] ?? [];
-        size += owners.length;
-        tables[table].defer(key, () =>
-          owners.flatMap((index) =>
-            (entities[index]?.aliases ?? []).filter((alias) => {
+      const owners = readTable(precomputed[table]);
+      size += owners.size;
+      tables[table].deferTo((key) => {
+        const list = owners.get(key);
+        if (list === undefined) return undefined;
+        return list.split(',').flatMap((position) => {
+          const index = Number(position);
+          return (entities[index]?.aliases ?? [])
+            .filter((alias) => {
               const place = aliasKey(alias.text);
               return place?.table === table && place.key === key;
-            }).map((alias) => ({ entity: index, alias })),
-          ),
-        );
-      }
+            })
+            .map((alias) => ({ entity: index, alias }));
+        });
+      }, owners.size);
     }
   } else {
     entities.forEach((entity, index) => {

@@ -59,7 +59,9 @@ function mentionsIn(text: string, lang: string, index: AliasIndex, entities: rea
 export function createAnalyzer(knowledge: KnowledgeBundle): Analyzer {
   const entities = knowledge.entities;
   const index = buildAliasIndex(entities, knowledge.index);
-  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  // Built on the first look-up by id (a card), not at a cold start.
+  let byId: Map<string, CompiledEntity> | undefined;
+  const entityById = (id: string) => (byId ??= new Map(entities.map((entity) => [entity.id, entity]))).get(id);
 
   function analyze({ text, title, date, lang }: AnalyzeInput): FoundEntity[] {
     const language = lang ? (lang.toLowerCase().split('-')[0] ?? 'en') : detectLanguage(`${title ?? ''}\n${text}`);
@@ -111,5 +113,5 @@ export function createAnalyzer(knowledge: KnowledgeBundle): Analyzer {
     return [...owners].flatMap((owner) => entities[owner] ?? []);
   }
 
-  return { analyze, lookup, entity: (id) => byId.get(id), knowledge };
+  return { analyze, lookup, entity: entityById, knowledge };
 }

@@ -52,7 +52,5 @@ export interface KnowledgeBundle {
  */
 export const KNOWLEDGE_NAMES_FILE = 'knowledge-names.json.gz';
 export const KNOWLEDGE_CARDS_FILE = 'knowledge-cards.json.gz';
-/** What finding and linking names needs of an entity; `facts` keeps only a US city's "State". */
-export const NAME_FIELDS = ['id', 'kind', 'subkind', 'name', 'aliases', 'country', 'source', 'prior'] as const;
 /** What a card needs besides that. */
 export type CardFields = Pick<CompiledEntity, 'description' | 'facts' | 'roles' | 'dates' | 'coords' | 'wikipedia'>;

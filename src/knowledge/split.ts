@@ -1,15 +1,60 @@
 // The shipped knowledge in two parts (see KNOWLEDGE_NAMES_FILE in bundle.ts): names, with the
-// precomputed alias index, and cards, in the same order as the entities.
-import { precomputeIndex } from '../engine/alias-index.js';
-import { NAME_FIELDS, type CardFields, type CompiledEntity, type KnowledgeBundle } from './bundle.js';
+// precomputed alias index, and cards, in the same order as the entities. The names part is
+// written compactly, one array per entity and its aliases in one string, because a cold start
+// spends its time in JSON.parse making objects, not in reading bytes.
+import { precomputeIndex, type PrecomputedIndex } from '../engine/alias-index.js';
+import { KNOWLEDGE_FORMAT, type CardFields, type CompiledAlias, type CompiledEntity, type KnowledgeBundle } from './bundle.js';
+import { KnowledgeFileError } from './load.js';
 
-export function splitKnowledge(bundle: KnowledgeBundle): { names: KnowledgeBundle; cards: CardFields[] } {
-  const entities = bundle.entities.map((entity): CompiledEntity => {
-    const lean: Record<string, unknown> = { description: '' };
-    for (const field of NAME_FIELDS) if (entity[field] !== undefined) lean[field] = entity[field];
-    if (entity.facts?.State) lean.facts = { State: entity.facts.State };
-    return lean as unknown as CompiledEntity;
-  });
+/** Between aliases, and between an alias's text and its flags: control characters no name has. */
+const ALIAS_SEPARATOR = '\u001f';
+const FLAG_SEPARATOR = '\u001e';
+const FORM_FLAGS = { short: 's', acronym: 'a' } as const;
+
+/** id, kind, subkind, name, aliases, country, source, prior, US state (a city's "State" fact). */
+type NameRow = [string, string, string, string, string, string | null, string, number, string | null];
+
+export interface NamesFile {
+  format: typeof KNOWLEDGE_FORMAT;
+  asOf: string;
+  sources: KnowledgeBundle['sources'];
+  index: PrecomputedIndex;
+  rows: NameRow[];
+}
+
+function encodeAlias(alias: CompiledAlias): string {
+  if (alias.text.includes(ALIAS_SEPARATOR) || alias.text.includes(FLAG_SEPARATOR)) throw new Error(`alias "${alias.text}" holds a control character`);
+  const flags = `${alias.form === 'name' ? '' : FORM_FLAGS[alias.form]}${alias.common ? 'c' : ''}${alias.case === 'any' ? 'i' : ''}${alias.lang ? `@${alias.lang}` : ''}`;
+  return flags ? `${alias.text}${FLAG_SEPARATOR}${flags}` : alias.text;
+}
+
+function decodeAlias(encoded: string): CompiledAlias {
+  const at = encoded.indexOf(FLAG_SEPARATOR);
+  if (at < 0) return { text: encoded, form: 'name' };
+  const flags = encoded.slice(at + 1);
+  const langAt = flags.indexOf('@');
+  const marks = langAt < 0 ? flags : flags.slice(0, langAt);
+  return {
+    text: encoded.slice(0, at),
+    form: marks.includes('s') ? 'short' : marks.includes('a') ? 'acronym' : 'name',
+    ...(langAt >= 0 ? { lang: flags.slice(langAt + 1) } : {}),
+    ...(marks.includes('c') ? { common: true as const } : {}),
+    ...(marks.includes('i') ? { case: 'any' as const } : {}),
+  };
+}
+
+export function splitKnowledge(bundle: KnowledgeBundle): { names: NamesFile; cards: CardFields[] } {
+  const rows = bundle.entities.map((entity): NameRow => [
+    entity.id,
+    entity.kind,
+    entity.subkind,
+    entity.name,
+    entity.aliases.map(encodeAlias).join(ALIAS_SEPARATOR),
+    entity.country ?? null,
+    entity.source,
+    entity.prior,
+    entity.facts?.State ?? null,
+  ]);
   const cards = bundle.entities.map(({ description, facts, roles, dates, coords, wikipedia }) => ({
     description,
     ...(facts ? { facts } : {}),
@@ -18,10 +63,63 @@ export function splitKnowledge(bundle: KnowledgeBundle): { names: KnowledgeBundl
     ...(coords ? { coords } : {}),
     ...(wikipedia ? { wikipedia } : {}),
   }));
-  return { names: { ...bundle, entities, index: precomputeIndex(bundle.entities) }, cards };
+  const { format, asOf, sources } = bundle;
+  return { names: { format, asOf, sources, index: precomputeIndex(bundle.entities), rows }, cards };
+}
+
+function isNamesFile(value: unknown): value is NamesFile {
+  if (typeof value !== 'object' || value === null) return false;
+  const file = value as Partial<NamesFile>;
+  return file.format === KNOWLEDGE_FORMAT && Array.isArray(file.rows) && Array.isArray(file.sources) && typeof file.index === 'object' && file.index !== null;
+}
+
+/** An entity of the names file. Its aliases are spelled out when first needed: most entities'
+ * aliases are never looked at in a session. */
+class NameEntity implements CompiledEntity {
+  readonly id: string;
+  readonly kind: CompiledEntity['kind'];
+  readonly subkind: string;
+  readonly name: string;
+  readonly description = '';
+  readonly country?: string;
+  readonly facts?: Record<string, string>;
+  readonly source: string;
+  readonly prior: number;
+  #encoded: string;
+  #aliases: CompiledAlias[] | undefined;
+
+  constructor([id, kind, subkind, name, aliases, country, source, prior, state]: NameRow) {
+    this.id = id;
+    this.kind = kind as CompiledEntity['kind'];
+    this.subkind = subkind;
+    this.name = name;
+    if (country) this.country = country;
+    if (state) this.facts = { State: state };
+    this.source = source;
+    this.prior = prior;
+    this.#encoded = aliases;
+  }
+
+  get aliases(): CompiledAlias[] {
+    this.#aliases ??= this.#encoded.split(ALIAS_SEPARATOR).map(decodeAlias);
+    return this.#aliases;
+  }
+}
+
+/** The names file as entities without their cards (description empty until the card is read). */
+export function parseNamesFile(text: string): KnowledgeBundle {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new KnowledgeFileError(`the names file is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!isNamesFile(value)) throw new KnowledgeFileError(`the names file is not in format ${KNOWLEDGE_FORMAT}; rebuild it`);
+  const entities: CompiledEntity[] = value.rows.map((row) => new NameEntity(row));
+  return { format: value.format, asOf: value.asOf, sources: value.sources, entities, index: value.index };
 }
 
 /** An entity of the names file made whole again with its card. */
 export function withCard(entity: CompiledEntity, card: CardFields | undefined): CompiledEntity {
-  return card ? { ...entity, ...card } : entity;
+  return card ? { ...entity, aliases: entity.aliases, ...card } : entity;
 }
