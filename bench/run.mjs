@@ -328,7 +328,7 @@ function benchSizes() {
     ['popup', 'dist/chrome/popup/popup.js'],
     ['reader (injected by the popup on demand)', 'dist/chrome/reader.js'],
     ['options', 'dist/chrome/options/options.js'],
-    ['knowledge: names and index (as shipped, read at a cold start)', 'dist/chrome/knowledge-names.json.gz'],
+    ['knowledge: names and index (as shipped, read at a cold start)', 'dist/chrome/knowledge-names.json'],
     ['knowledge: cards (as shipped, read on the first card)', 'dist/chrome/knowledge-cards.json.gz'],
     ['knowledge file (JSON)', 'dist/knowledge.json'],
   ];

@@ -40,15 +40,16 @@ export function getLandRings(): Promise<LandRings> {
 /** The User Timing measure of a cold load, which `npm run bench` reads from the background. */
 export const LOAD_MEASURE = 'backstory-knowledge-load';
 
-/** A gzipped JSON file of the extension, inflated by the browser's own DecompressionStream. */
-async function readGzippedJson(file: string): Promise<string> {
+/** A JSON file of the extension; a gzipped one is inflated by the browser's own DecompressionStream. */
+async function readJsonFile(file: string): Promise<string> {
   const response = await fetch(extensionFileUrl(file));
   if (!response.ok || !response.body) throw new Error(`${file} could not be read (${response.status})`);
+  if (!file.endsWith('.gz')) return response.text();
   return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
 }
 
 async function loadShipped(): Promise<KnowledgeBundle> {
-  const bundle = parseNamesFile(await readGzippedJson(KNOWLEDGE_NAMES_FILE));
+  const bundle = parseNamesFile(await readJsonFile(KNOWLEDGE_NAMES_FILE));
   shippedIndex = new Map(bundle.entities.map((entity, index) => [entity.id, index]));
   return bundle;
 }
@@ -59,7 +60,7 @@ function isCardList(value: unknown, length: number): value is CardFields[] {
 
 /** The cards file, read on the first card (a cold start does not wait for it). */
 function getCards(): Promise<CardFields[]> {
-  cards ??= Promise.all([readGzippedJson(KNOWLEDGE_CARDS_FILE), getShipped()])
+  cards ??= Promise.all([readJsonFile(KNOWLEDGE_CARDS_FILE), getShipped()])
     .then(([text, bundle]) => {
       const value: unknown = JSON.parse(text);
       if (!isCardList(value, bundle.entities.length)) throw new KnowledgeFileError('the cards file does not match the names file; rebuild them');

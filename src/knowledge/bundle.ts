@@ -50,7 +50,7 @@ export interface KnowledgeBundle {
  * without their card's text, and the precomputed index), loaded at a cold start; and what cards
  * show, by entity, loaded when the first card is asked for.
  */
-export const KNOWLEDGE_NAMES_FILE = 'knowledge-names.json.gz';
+export const KNOWLEDGE_NAMES_FILE = 'knowledge-names.json';
 export const KNOWLEDGE_CARDS_FILE = 'knowledge-cards.json.gz';
 /** What a card needs besides that. */
 export type CardFields = Pick<CompiledEntity, 'description' | 'facts' | 'roles' | 'dates' | 'coords' | 'wikipedia'>;

@@ -11,15 +11,28 @@ const ALIAS_SEPARATOR = '\u001f';
 const FLAG_SEPARATOR = '\u001e';
 const FORM_FLAGS = { short: 's', acronym: 'a' } as const;
 
-/** id, kind, subkind, name, aliases, country, source, prior, US state (a city's "State" fact). */
-type NameRow = [string, string, string, string, string, string | null, string, number, string | null];
+/**
+ * id, kind and subkind (a position in `kinds`), aliases, country, source (a position in
+ * `sourceIds`), prior, US state (a city's "State" fact), and the name when it is not the first
+ * alias (a name that cannot be an alias: "2008 financial crisis").
+ */
+type NameRow = [string, number, string, string | null, number, number, string | null, string | null];
 
 export interface NamesFile {
   format: typeof KNOWLEDGE_FORMAT;
   asOf: string;
   sources: KnowledgeBundle['sources'];
   index: PrecomputedIndex;
+  /** "kind/subkind" pairs that rows point at. */
+  kinds: string[];
+  sourceIds: string[];
   rows: NameRow[];
+}
+
+/** A list of the distinct values, and each value's position in it. */
+function table(values: Iterable<string>): { list: string[]; position: Map<string, number> } {
+  const list = [...new Set(values)];
+  return { list, position: new Map(list.map((value, i) => [value, i])) };
 }
 
 function encodeAlias(alias: CompiledAlias): string {
@@ -44,17 +57,22 @@ function decodeAlias(encoded: string): CompiledAlias {
 }
 
 export function splitKnowledge(bundle: KnowledgeBundle): { names: NamesFile; cards: CardFields[] } {
-  const rows = bundle.entities.map((entity): NameRow => [
-    entity.id,
-    entity.kind,
-    entity.subkind,
-    entity.name,
-    entity.aliases.map(encodeAlias).join(ALIAS_SEPARATOR),
-    entity.country ?? null,
-    entity.source,
-    entity.prior,
-    entity.facts?.State ?? null,
-  ]);
+  const kinds = table(bundle.entities.map((entity) => `${entity.kind}/${entity.subkind}`));
+  const sourceIds = table(bundle.entities.map((entity) => entity.source));
+  const rows = bundle.entities.map((entity): NameRow => {
+    // The name is usually the first alias (the compiler writes it so): then it is written once.
+    const nameIsFirstAlias = entity.aliases[0]?.text === entity.name;
+    return [
+      entity.id,
+      kinds.position.get(`${entity.kind}/${entity.subkind}`) ?? 0,
+      entity.aliases.map(encodeAlias).join(ALIAS_SEPARATOR),
+      entity.country ?? null,
+      sourceIds.position.get(entity.source) ?? 0,
+      entity.prior,
+      entity.facts?.State ?? null,
+      nameIsFirstAlias ? null : entity.name,
+    ];
+  });
   const cards = bundle.entities.map(({ description, facts, roles, dates, coords, wikipedia }) => ({
     description,
     ...(facts ? { facts } : {}),
@@ -64,13 +82,21 @@ export function splitKnowledge(bundle: KnowledgeBundle): { names: NamesFile; car
     ...(wikipedia ? { wikipedia } : {}),
   }));
   const { format, asOf, sources } = bundle;
-  return { names: { format, asOf, sources, index: precomputeIndex(bundle.entities), rows }, cards };
+  return { names: { format, asOf, sources, index: precomputeIndex(bundle.entities), kinds: kinds.list, sourceIds: sourceIds.list, rows }, cards };
 }
 
 function isNamesFile(value: unknown): value is NamesFile {
   if (typeof value !== 'object' || value === null) return false;
   const file = value as Partial<NamesFile>;
-  return file.format === KNOWLEDGE_FORMAT && Array.isArray(file.rows) && Array.isArray(file.sources) && typeof file.index === 'object' && file.index !== null;
+  return (
+    file.format === KNOWLEDGE_FORMAT &&
+    Array.isArray(file.rows) &&
+    Array.isArray(file.sources) &&
+    Array.isArray(file.kinds) &&
+    Array.isArray(file.sourceIds) &&
+    typeof file.index === 'object' &&
+    file.index !== null
+  );
 }
 
 /** An entity of the names file. Its aliases are spelled out when first needed: most entities'
@@ -88,14 +114,17 @@ class NameEntity implements CompiledEntity {
   #encoded: string;
   #aliases: CompiledAlias[] | undefined;
 
-  constructor([id, kind, subkind, name, aliases, country, source, prior, state]: NameRow) {
+  constructor([id, kind, aliases, country, source, prior, state, name]: NameRow, kinds: readonly string[], sourceIds: readonly string[]) {
+    const [kindName = 'other', subkind = 'other'] = (kinds[kind] ?? '').split('/');
     this.id = id;
-    this.kind = kind as CompiledEntity['kind'];
+    this.kind = kindName as CompiledEntity['kind'];
     this.subkind = subkind;
-    this.name = name;
+    // Unless written apart, the name is the first alias: up to its flags, if any.
+    const end = aliases.search(/[\u001e\u001f]/);
+    this.name = name ?? (end < 0 ? aliases : aliases.slice(0, end));
     if (country) this.country = country;
     if (state) this.facts = { State: state };
-    this.source = source;
+    this.source = sourceIds[source] ?? '';
     this.prior = prior;
     this.#encoded = aliases;
   }
@@ -115,7 +144,8 @@ export function parseNamesFile(text: string): KnowledgeBundle {
     throw new KnowledgeFileError(`the names file is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   if (!isNamesFile(value)) throw new KnowledgeFileError(`the names file is not in format ${KNOWLEDGE_FORMAT}; rebuild it`);
-  const entities: CompiledEntity[] = value.rows.map((row) => new NameEntity(row));
+  const { kinds, sourceIds } = value;
+  const entities: CompiledEntity[] = value.rows.map((row) => new NameEntity(row, kinds, sourceIds));
   return { format: value.format, asOf: value.asOf, sources: value.sources, entities, index: value.index };
 }
 

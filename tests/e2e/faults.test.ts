@@ -82,9 +82,11 @@ describe.each(BROWSERS)('$name', (spec) => {
     const entities = Array.from({ length: 2_000 }, (_, i) => ({ id: `big-pack-entry-${i}`, kind: 'place', subkind: 'city', name: `Bigtown Number ${i}`, description: `An invented town, number ${i}, in a pack too big for the storage that is left.` }));
     writeFileSync(join(dir, 'big.json'), JSON.stringify(entities));
     await options.reload({ waitUntil: 'load' });
+    // The page renders again once it has read the packs: take the file input after that.
+    await options.waitForNetworkIdle();
     const input = (await options.waitForSelector('input[type="file"]')) as ElementHandle<HTMLInputElement> | null;
     await input?.uploadFile(join(dir, 'big.json'));
-    await (await options.waitForSelector('::-p-text(Import)'))?.click();
+    await options.locator('::-p-text(Import)').click();
     await options.waitForSelector('::-p-text(not enough room in the browser’s storage)');
     expect(await options.$$('.pack-list li')).toHaveLength(0);
     expect(await options.$eval('input[value="first"]', (radio) => (radio as HTMLInputElement).checked)).toBe(true);

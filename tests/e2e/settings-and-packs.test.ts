@@ -62,7 +62,7 @@ describe.each(BROWSERS)('$name', (spec) => {
     await upload(options, 'invented.json');
     await options.waitForSelector('::-p-text(holds 1 entries)');
     expect(await options.$eval('.pack-preview th', (cell) => cell.textContent)).toBe('Zorblax Institute');
-    await (await options.waitForSelector('::-p-text(Import)'))?.click();
+    await options.locator('::-p-text(Import)').click();
     await options.waitForSelector('::-p-text(Imported “invented” (1 entries).)');
 
     await expect.poll(() => allMarks(article), { timeout: 10_000 }).toContain('Zorblax Institute');
