@@ -34,11 +34,29 @@ export interface Pack {
   entities: PackEntity[];
 }
 
+/** What went wrong, for an interface to word in its language (the English `message` says the same). */
+export type PackProblemCode =
+  | 'notJson'
+  | 'notAList'
+  | 'empty'
+  | 'tooManyEntities'
+  | 'duplicateId'
+  | 'schema'
+  | 'csvMissingColumns'
+  | 'csvUnknownColumns'
+  | 'csvTooManyFields'
+  | 'badKind'
+  | 'tooBig'
+  | 'wrongType';
+
 export interface PackProblem {
   /** 1-based line in the file, when known. */
   line?: number;
   /** The field, as a dotted path ("aliases.2.lang"), or the CSV column. */
   field?: string;
+  code: PackProblemCode;
+  /** The values the message names, in order. */
+  params: string[];
   message: string;
 }
 
@@ -83,20 +101,20 @@ function checkEntities(items: readonly unknown[], lineOf: (index: number) => num
   const problems: PackProblem[] = [];
   const entities: PackEntity[] = [];
   const seen = new Map<string, number>();
-  if (items.length === 0) return { ok: false, problems: [{ message: 'the file holds no entities' }] };
+  if (items.length === 0) return { ok: false, problems: [{ code: 'empty', params: [], message: 'the file holds no entities' }] };
   if (items.length > PACK_LIMITS.entities) {
-    return { ok: false, problems: [{ message: `the file holds ${items.length} entities; a pack holds at most ${PACK_LIMITS.entities}` }] };
+    return { ok: false, problems: [{ code: 'tooManyEntities', params: [String(items.length), String(PACK_LIMITS.entities)], message: `the file holds ${items.length} entities; a pack holds at most ${PACK_LIMITS.entities}` }] };
   }
   items.forEach((item, index) => {
     const line = lineOf(index);
     const parsed = v.safeParse(Entity, item);
     if (!parsed.success) {
-      for (const issue of parsed.issues) problems.push({ ...(line !== undefined ? { line } : {}), field: v.getDotPath(issue) ?? 'entity', message: issue.message });
+      for (const issue of parsed.issues) problems.push({ ...(line !== undefined ? { line } : {}), field: v.getDotPath(issue) ?? 'entity', code: 'schema', params: [issue.expected ?? '', issue.received], message: issue.message });
       return;
     }
     const earlier = seen.get(parsed.output.id);
     if (earlier !== undefined) {
-      problems.push({ ...(line !== undefined ? { line } : {}), field: 'id', message: `"${parsed.output.id}" is used twice (first on line ${earlier})` });
+      problems.push({ ...(line !== undefined ? { line } : {}), field: 'id', code: 'duplicateId', params: [parsed.output.id, String(earlier)], message: `"${parsed.output.id}" is used twice (first on line ${earlier})` });
       return;
     }
     seen.set(parsed.output.id, line ?? index + 1);
@@ -111,10 +129,10 @@ export function parseJsonPack(text: string): PackParse {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [{ message: `the file is not valid JSON (${error instanceof Error ? error.message : String(error)})` }] };
+    return { ok: false, problems: [{ code: 'notJson', params: [error instanceof Error ? error.message : String(error)], message: `the file is not valid JSON (${error instanceof Error ? error.message : String(error)})` }] };
   }
   const items = Array.isArray(value) ? value : typeof value === 'object' && value !== null && Array.isArray(Reflect.get(value, 'entities')) ? (Reflect.get(value, 'entities') as unknown[]) : undefined;
-  if (!items) return { ok: false, problems: [{ message: 'a JSON pack is an array of entities, or an object with an "entities" array' }] };
+  if (!items) return { ok: false, problems: [{ code: 'notAList', params: [], message: 'a JSON pack is an array of entities, or an object with an "entities" array' }] };
   const lines = Array.isArray(value) ? arrayElementLines(text) : [];
   return checkEntities(items, (index) => lines[index]);
 }
@@ -176,12 +194,12 @@ export function slug(name: string): string {
 /** A CSV pack: a header row naming the columns name, kind, description, aliases (separated by "|"), wikipedia. */
 export function parseCsvPack(text: string): PackParse {
   const [header, ...rows] = csvRecords(text.replace(/^\uFEFF/, ''));
-  if (!header) return { ok: false, problems: [{ message: 'the file is empty' }] };
+  if (!header) return { ok: false, problems: [{ code: 'empty', params: [], message: 'the file is empty' }] };
   const columns = header.fields.map((name) => name.trim().toLowerCase());
   const missing = CSV_COLUMNS.filter((name) => name !== 'aliases' && name !== 'wikipedia' && !columns.includes(name));
-  if (missing.length > 0) return { ok: false, problems: [{ line: header.line, message: `the header row lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected: ${CSV_COLUMNS.join(', ')})` }] };
+  if (missing.length > 0) return { ok: false, problems: [{ line: header.line, code: 'csvMissingColumns', params: [missing.join(', '), CSV_COLUMNS.join(', ')], message: `the header row lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected: ${CSV_COLUMNS.join(', ')})` }] };
   const unknown = columns.filter((name) => !(CSV_COLUMNS as readonly string[]).includes(name));
-  if (unknown.length > 0) return { ok: false, problems: [{ line: header.line, message: `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (expected: ${CSV_COLUMNS.join(', ')})` }] };
+  if (unknown.length > 0) return { ok: false, problems: [{ line: header.line, code: 'csvUnknownColumns', params: [unknown.join(', '), CSV_COLUMNS.join(', ')], message: `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (expected: ${CSV_COLUMNS.join(', ')})` }] };
   const problems: PackProblem[] = [];
   const items: unknown[] = [];
   const lines: number[] = [];
@@ -191,12 +209,12 @@ export function parseCsvPack(text: string): PackParse {
       return index >= 0 ? (row.fields[index] ?? '').trim() : '';
     };
     if (row.fields.length > columns.length) {
-      problems.push({ line: row.line, message: `${row.fields.length} fields, but the header names ${columns.length} (quote a field that holds a comma)` });
+      problems.push({ line: row.line, code: 'csvTooManyFields', params: [String(row.fields.length), String(columns.length)], message: `${row.fields.length} fields, but the header names ${columns.length} (quote a field that holds a comma)` });
       continue;
     }
     const kind = cell('kind').toLowerCase();
     if (!(ENTITY_KINDS as readonly string[]).includes(kind)) {
-      problems.push({ line: row.line, field: 'kind', message: `"${cell('kind')}" is not one of ${ENTITY_KINDS.join(', ')}` });
+      problems.push({ line: row.line, field: 'kind', code: 'badKind', params: [cell('kind'), ENTITY_KINDS.join(', ')], message: `"${cell('kind')}" is not one of ${ENTITY_KINDS.join(', ')}` });
       continue;
     }
     const name = cell('name');
@@ -230,11 +248,11 @@ export function parseCsvPack(text: string): PackParse {
 export function parsePackFile(fileName: string, text: string): PackParse {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > PACK_LIMITS.fileBytes) {
-    return { ok: false, problems: [{ message: `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a pack file may be at most ${PACK_LIMITS.fileBytes / 1024 / 1024} MB` }] };
+    return { ok: false, problems: [{ code: 'tooBig', params: [(bytes / 1024 / 1024).toFixed(1), String(PACK_LIMITS.fileBytes / 1024 / 1024)], message: `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a pack file may be at most ${PACK_LIMITS.fileBytes / 1024 / 1024} MB` }] };
   }
   if (/\.csv$/i.test(fileName)) return parseCsvPack(text);
   if (/\.json$/i.test(fileName)) return parseJsonPack(text);
-  return { ok: false, problems: [{ message: 'a pack is a .json or .csv file' }] };
+  return { ok: false, problems: [{ code: 'wrongType', params: [], message: 'a pack is a .json or .csv file' }] };
 }
 
 /** A pack entity as the engine uses it: aliases spelled out, the name first. */

@@ -3,11 +3,18 @@
 // Everything from a file is shown as text.
 import { useEffect, useState } from 'preact/hooks';
 import { ENTITY_KINDS, type EntityKind } from '../knowledge/kinds.js';
-import { describeProblem, PACK_LIMITS, parseJsonPack, parsePackFile, slug, type Pack, type PackEntity, type PackProblem } from '../knowledge/packs.js';
-import { formatDay, formatNumber, t } from '../platform/i18n.js';
+import { PACK_LIMITS, parseJsonPack, parsePackFile, slug, type Pack, type PackEntity, type PackProblem } from '../knowledge/packs.js';
+import { formatDay, formatNumber, t, type MessageKey } from '../platform/i18n.js';
 import { loadPacks, PackStorageFullError, savePacks, watchPacks } from '../platform/packs-store.js';
 
 const PREVIEW_ROWS = 8;
+
+/** A pack's problem in the interface language: "line 3, kind: …". */
+function problemText(problem: PackProblem): string {
+  const what = t(`packProblem_${problem.code}` as MessageKey, ...problem.params);
+  const where = [problem.line !== undefined ? t('packProblemLine', problem.line) : '', problem.field ?? ''].filter(Boolean).join(', ');
+  return where ? `${where}: ${what}` : what;
+}
 
 type Preview = { fileName: string; name: string } & ({ ok: true; entities: PackEntity[] } | { ok: false; problems: PackProblem[] });
 
@@ -36,7 +43,7 @@ function PreviewView({ preview, onImport, onCancel }: { preview: Preview; onImpo
         <p>{t('packsProblems', preview.fileName, preview.problems.length)}</p>
         <ul>
           {shown.map((problem, index) => (
-            <li key={index}>{describeProblem(problem)}</li>
+            <li key={index}>{problemText(problem)}</li>
           ))}
         </ul>
         {preview.problems.length > shown.length && <p class="muted">{t('packsMoreProblems', preview.problems.length - shown.length)}</p>}
@@ -122,7 +129,7 @@ function AddName({ initial, onAdd, onCancel }: { initial: string; onAdd: (entity
       {problems.length > 0 && (
         <ul role="alert">
           {problems.map((problem, index) => (
-            <li key={index}>{describeProblem(problem)}</li>
+            <li key={index}>{problemText(problem)}</li>
           ))}
         </ul>
       )}
@@ -171,7 +178,9 @@ export function Packs() {
     if (!file) return;
     const name = file.name.replace(/\.(json|csv)$/i, '');
     if (file.size > PACK_LIMITS.fileBytes) {
-      setPreview({ fileName: file.name, name, ok: false, problems: [{ message: t('packsTooBig', (file.size / 1024 / 1024).toFixed(1), PACK_LIMITS.fileBytes / 1024 / 1024) }] });
+      const mb = (file.size / 1024 / 1024).toFixed(1);
+      const max = String(PACK_LIMITS.fileBytes / 1024 / 1024);
+      setPreview({ fileName: file.name, name, ok: false, problems: [{ code: 'tooBig', params: [mb, max], message: t('packsTooBig', mb, max) }] });
       return;
     }
     const parsed = parsePackFile(file.name, await file.text());

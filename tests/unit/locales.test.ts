@@ -47,6 +47,9 @@ describe('locales', () => {
     const wanted = [...manifest.matchAll(/__MSG_(\w+)__/g)].map((match) => match[1] ?? '');
     expect(wanted).toEqual(expect.arrayContaining(['extensionName', 'extensionDescription']));
     for (const key of wanted) expect(english).toHaveProperty(key);
+    const codes = /export type PackProblemCode =([^;]+);/.exec(readFileSync('src/knowledge/packs.ts', 'utf8'))?.[1]?.match(/'(\w+)'/g) ?? [];
+    expect(codes.length).toBeGreaterThan(5);
+    for (const code of codes) expect(english).toHaveProperty(`packProblem_${code.slice(1, -1)}`);
     for (const source of SOURCE_CREDITS) expect(english).toHaveProperty(`source_${source.id.replaceAll('-', '_')}`);
     for (const kind of ENTITY_KINDS) {
       expect(english).toHaveProperty(`kind_${kind}`);
