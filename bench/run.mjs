@@ -356,7 +356,11 @@ function markdown() {
     lines.push('');
   }
   if (results.page.length) {
-    lines.push('## In the page (Chromium, with the extension against without it)', '', '| page | marks painted at ms | Backstory\'s own tasks ms (longest) | main-thread time added ms | longest task ms (without) | heap added MB | knowledge cold load ms |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    lines.push(
+      '## In the page (Chromium, with the extension against without it)',
+      '',
+      "Backstory's own tasks: main-thread tasks that ran the extension's code (a trace event from its script inside the task), summed. Main-thread time added: all main-thread task time with the extension minus without it, which also counts the rendering of the marks and the page's own variance.",
+      '', '| page | marks painted at ms | Backstory\'s own tasks ms (longest) | main-thread time added ms | longest task ms (without) | heap added MB | knowledge cold load ms |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const row of results.page) lines.push(`| ${row.page} | ${fixed(row.markedAtMs, 0)} | ${fixed(row.extensionTaskMs)} (${fixed(row.extensionLongestTaskMs)}) | ${fixed(row.addedMainThreadMs)} | ${fixed(row.longestTaskMs, 0)} (${fixed(row.longestTaskWithoutMs, 0)}) | ${fixed(row.addedHeapMB, 2)} | ${fixed(row.knowledgeColdLoadMs, 0)} |`);
     lines.push('');
   }
