@@ -14,7 +14,7 @@ const WORLD_MAP_FILE = 'world-map.json';
 let shipped: Promise<KnowledgeBundle> | undefined;
 let cards: Promise<CardFields[]> | undefined;
 /** Where each shipped entity is in the files, to find its card. */
-let shippedIndex = new Map<string, number>();
+let shippedIndex: Map<string, number> | undefined;
 let analyzer: Promise<Analyzer> | undefined;
 let landRings: Promise<LandRings> | undefined;
 
@@ -50,7 +50,7 @@ async function readJsonFile(file: string): Promise<string> {
 
 async function loadShipped(): Promise<KnowledgeBundle> {
   const bundle = parseNamesFile(await readJsonFile(KNOWLEDGE_NAMES_FILE));
-  shippedIndex = new Map(bundle.entities.map((entity, index) => [entity.id, index]));
+  shippedIndex = undefined;
   return bundle;
 }
 
@@ -93,6 +93,9 @@ export function prefetchCards(): void {
 export async function entityForCard(id: string): Promise<CompiledEntity | undefined> {
   const entity = (await getAnalyzer()).entity(id);
   if (!entity || entity.source.startsWith('pack:')) return entity;
+  // Mapped on the first card, not at a cold start.
+  const shippedEntities = (await getShipped()).entities;
+  shippedIndex ??= new Map(shippedEntities.map((shippedEntity, position) => [shippedEntity.id, position]));
   const index = shippedIndex.get(id);
   return index === undefined ? entity : withCard(entity, (await getCards())[index]);
 }

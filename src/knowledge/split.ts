@@ -17,6 +17,7 @@ const FORM_FLAGS = { short: 's', acronym: 'a' } as const;
  * alias (a name that cannot be an alias: "2008 financial crisis").
  */
 type NameRow = [string, number, string, string | null, number, number, string | null, string | null];
+const ROW_WIDTH = 8;
 
 export interface NamesFile {
   format: typeof KNOWLEDGE_FORMAT;
@@ -26,7 +27,8 @@ export interface NamesFile {
   /** "kind/subkind" pairs that rows point at. */
   kinds: string[];
   sourceIds: string[];
-  rows: NameRow[];
+  /** Every row's cells one after another (one array to parse, not one per entity). */
+  cells: NameRow[number][];
 }
 
 /** A list of the distinct values, and each value's position in it. */
@@ -82,7 +84,7 @@ export function splitKnowledge(bundle: KnowledgeBundle): { names: NamesFile; car
     ...(wikipedia ? { wikipedia } : {}),
   }));
   const { format, asOf, sources } = bundle;
-  return { names: { format, asOf, sources, index: precomputeIndex(bundle.entities), kinds: kinds.list, sourceIds: sourceIds.list, rows }, cards };
+  return { names: { format, asOf, sources, index: precomputeIndex(bundle.entities), kinds: kinds.list, sourceIds: sourceIds.list, cells: rows.flat() }, cards };
 }
 
 function isNamesFile(value: unknown): value is NamesFile {
@@ -90,7 +92,8 @@ function isNamesFile(value: unknown): value is NamesFile {
   const file = value as Partial<NamesFile>;
   return (
     file.format === KNOWLEDGE_FORMAT &&
-    Array.isArray(file.rows) &&
+    Array.isArray(file.cells) &&
+    file.cells.length % ROW_WIDTH === 0 &&
     Array.isArray(file.sources) &&
     Array.isArray(file.kinds) &&
     Array.isArray(file.sourceIds) &&
@@ -114,14 +117,28 @@ class NameEntity implements CompiledEntity {
   #encoded: string;
   #aliases: CompiledAlias[] | undefined;
 
-  constructor([id, kind, aliases, country, source, prior, state, name]: NameRow, kinds: readonly string[], sourceIds: readonly string[]) {
-    const [kindName = 'other', subkind = 'other'] = (kinds[kind] ?? '').split('/');
+  /** Reads the row that starts at `at` in the names file's cells. */
+  constructor(cells: readonly NameRow[number][], at: number, kinds: readonly (readonly [string, string])[], sourceIds: readonly string[]) {
+    const id = cells[at] as string;
+    const kind = cells[at + 1] as number;
+    const aliases = cells[at + 2] as string;
+    const country = cells[at + 3] as string | null;
+    const source = cells[at + 4] as number;
+    const prior = cells[at + 5] as number;
+    const state = cells[at + 6] as string | null;
+    const name = cells[at + 7] as string | null;
+    const [kindName, subkind] = kinds[kind] ?? ['other', 'other'];
     this.id = id;
     this.kind = kindName as CompiledEntity['kind'];
     this.subkind = subkind;
     // Unless written apart, the name is the first alias: up to its flags, if any.
-    const end = aliases.search(/[\u001e\u001f]/);
-    this.name = name ?? (end < 0 ? aliases : aliases.slice(0, end));
+    if (name) this.name = name;
+    else {
+      const flags = aliases.indexOf(FLAG_SEPARATOR);
+      const next = aliases.indexOf(ALIAS_SEPARATOR);
+      const end = flags < 0 ? next : next < 0 ? flags : Math.min(flags, next);
+      this.name = end < 0 ? aliases : aliases.slice(0, end);
+    }
     if (country) this.country = country;
     if (state) this.facts = { State: state };
     this.source = sourceIds[source] ?? '';
@@ -144,8 +161,11 @@ export function parseNamesFile(text: string): KnowledgeBundle {
     throw new KnowledgeFileError(`the names file is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   if (!isNamesFile(value)) throw new KnowledgeFileError(`the names file is not in format ${KNOWLEDGE_FORMAT}; rebuild it`);
-  const { kinds, sourceIds } = value;
-  const entities: CompiledEntity[] = value.rows.map((row) => new NameEntity(row, kinds, sourceIds));
+  const { sourceIds } = value;
+  const kinds = value.kinds.map((pair) => pair.split('/') as [string, string]);
+  const { cells } = value;
+  const entities: CompiledEntity[] = [];
+  for (let at = 0; at < cells.length; at += ROW_WIDTH) entities.push(new NameEntity(cells, at, kinds, sourceIds));
   return { format: value.format, asOf: value.asOf, sources: value.sources, entities, index: value.index };
 }
 
