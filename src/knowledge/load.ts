@@ -19,15 +19,20 @@ function isBundle(value: unknown): value is KnowledgeBundle {
   );
 }
 
-export function parseKnowledge(text: string): KnowledgeBundle {
+/** One of the knowledge files, parsed and checked for its shape, or a clear error naming it. */
+export function readKnowledgeJson<T>(text: string, what: string, isShaped: (value: unknown) => value is T): T {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new KnowledgeFileError(`the knowledge file is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new KnowledgeFileError(`the ${what} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (!isBundle(value)) throw new KnowledgeFileError(`the knowledge file is not in format ${KNOWLEDGE_FORMAT}; rebuild it`);
+  if (!isShaped(value)) throw new KnowledgeFileError(`the ${what} is not in format ${KNOWLEDGE_FORMAT}; rebuild it`);
   return value;
+}
+
+export function parseKnowledge(text: string): KnowledgeBundle {
+  return readKnowledgeJson(text, 'knowledge file', isBundle);
 }
 
 /** Folds case and diacritics, for looking names up: "Türkiye" -> "turkiye". */

@@ -4,7 +4,7 @@
 // spends its time in JSON.parse making objects, not in reading bytes.
 import { precomputeIndex, type PrecomputedIndex } from '../engine/alias-index.js';
 import { KNOWLEDGE_FORMAT, type CardFields, type CompiledAlias, type CompiledEntity, type KnowledgeBundle } from './bundle.js';
-import { KnowledgeFileError } from './load.js';
+import { readKnowledgeJson } from './load.js';
 
 /** Between aliases, and between an alias's text and its flags: control characters no name has. */
 const ALIAS_SEPARATOR = '\u001f';
@@ -154,13 +154,7 @@ class NameEntity implements CompiledEntity {
 
 /** The names file as entities without their cards (description empty until the card is read). */
 export function parseNamesFile(text: string): KnowledgeBundle {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new KnowledgeFileError(`the names file is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (!isNamesFile(value)) throw new KnowledgeFileError(`the names file is not in format ${KNOWLEDGE_FORMAT}; rebuild it`);
+  const value = readKnowledgeJson(text, 'names file', isNamesFile);
   const { sourceIds } = value;
   const kinds = value.kinds.map((pair) => pair.split('/') as [string, string]);
   const { cells } = value;

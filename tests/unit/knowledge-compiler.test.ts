@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledEntity } from '../../src/knowledge/bundle.js';
 import { compileKnowledge, type CompileResult } from '../../src/knowledge/compiler/compile.js';
+import { parseNamesFile, splitKnowledge, withCard } from '../../src/knowledge/split.js';
 
 let result: CompileResult;
 const byId = (id: string): CompiledEntity | undefined => result.bundle.entities.find((entity) => entity.id === id);
@@ -74,5 +75,13 @@ describe('the knowledge compiler', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(ids);
     expect(result.bundle.entities.every((entity) => entity.description.length > 0 && entity.description.length <= 200)).toBe(true);
+  });
+
+  it('splits the knowledge into names and cards that make the same entities again, and refuses a damaged names file', () => {
+    const { names, cards } = splitKnowledge(result.bundle);
+    const read = parseNamesFile(JSON.stringify(names));
+    expect(read.entities.map((entity, i) => withCard(entity, cards[i]))).toEqual(result.bundle.entities);
+    expect(() => parseNamesFile('{"format": 1, "rows": [')).toThrow(/the names file is not valid JSON/);
+    expect(() => parseNamesFile(JSON.stringify({ ...names, cells: names.cells.slice(1) }))).toThrow(/the names file is not in format 1; rebuild it/);
   });
 });
