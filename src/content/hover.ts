@@ -3,8 +3,6 @@
 import type { CardHost } from './card-host.js';
 import type { HighlightPainter, Mark } from './highlight-painter.js';
 
-/** Resting this long on a mark opens its card (as Wikipedia's page previews); a setting. */
-export const HOVER_INTENT_MS = 150;
 /** Leaving a mark closes its card after this long, so that the pointer can move into it. */
 export const HOVER_GRACE_MS = 300;
 

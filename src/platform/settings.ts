@@ -41,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   kinds: { person: true, place: true, organization: true, event: true, other: true },
   mentions: 'all',
   markStyle: 'underline',
+  // Resting this long on a name opens its card, as Wikipedia's page previews do.
   hoverDelayMs: 150,
   card: { map: true, facts: true },
   blockedSites: [],
