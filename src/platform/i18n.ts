@@ -22,9 +22,12 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   return i18n().getMessage(key, substitutions.map(String)) || key;
 }
 
-/** The interface language, for Intl. */
+/**
+ * The interface language, for Intl: the locale the messages come from ("ko", "uk", "en"), which
+ * each messages.json names; the browser's own UI language can differ from it.
+ */
 export function uiLanguage(): string {
-  return i18n().getUILanguage();
+  return i18n().getMessage('locale') || i18n().getUILanguage();
 }
 
 export function formatNumber(value: number): string {

@@ -102,19 +102,26 @@ const CHROMIUM_ARGS = [
   `--host-resolver-rules=MAP ${NEWS_HOST} 127.0.0.1`,
 ];
 
-export async function launchWithExtension(spec: BrowserSpec, options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
-  assertInstalled(spec);
-  const headless = options.headless ?? true;
-  return spec.product === 'chrome' ? launchChromium(spec, headless) : launchFirefox(spec, headless);
+export interface LaunchOptions {
+  headless?: boolean;
+  /** The browser's interface language (Chromium: the extension's messages follow it). */
+  language?: string;
 }
 
-async function launchChromium(spec: BrowserSpec, headless: boolean): Promise<ExtensionBrowser> {
+export async function launchWithExtension(spec: BrowserSpec, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  assertInstalled(spec);
+  const headless = options.headless ?? true;
+  return spec.product === 'chrome' ? launchChromium(spec, headless, options.language) : launchFirefox(spec, headless);
+}
+
+async function launchChromium(spec: BrowserSpec, headless: boolean, language?: string): Promise<ExtensionBrowser> {
   const browser = await puppeteer.launch({
     executablePath: spec.executable,
     headless,
     pipe: true,
     enableExtensions: true,
-    args: CHROMIUM_ARGS,
+    args: language ? [...CHROMIUM_ARGS, `--lang=${language}`] : CHROMIUM_ARGS,
+    ...(language ? { env: { ...process.env, LANGUAGE: language } } : {}),
     defaultViewport: headless ? { width: 1280, height: 900 } : null,
   });
   const extensionId = await browser.installExtension(resolve('dist/chrome'));
@@ -303,12 +310,12 @@ export interface BrowserUnderTest {
  * Starts the fixture server and the browser with the extension before the tests of a
  * describe block, and stops both after them.
  */
-export function useExtensionBrowser(spec: BrowserSpec, pagesDir?: () => string): BrowserUnderTest {
+export function useExtensionBrowser(spec: BrowserSpec, pagesDir?: () => string, launch: LaunchOptions = {}): BrowserUnderTest {
   let server: FixtureServer | undefined;
   let session: ExtensionBrowser | undefined;
   beforeAll(async () => {
     server = await startFixtureServer(pagesDir?.());
-    session = await launchWithExtension(spec);
+    session = await launchWithExtension(spec, launch);
   });
   afterAll(async () => {
     // Over every test of the block: no request from the background or the extension's pages
