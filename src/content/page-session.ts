@@ -214,10 +214,14 @@ export class PageSession {
     if (byKeyboard) this.card.focus();
     const date = this.article?.date;
     const cardMessage = { type: 'cs-bg:card' as const, id: mark.entityId, ...(date ? { date } : {}) };
-    let reply = await sendToBackground<'cs-bg:card'>(cardMessage);
+    let reply = await sendToBackground<'cs-bg:card'>(cardMessage, { timeoutMs: CARD_TIMEOUT_MS });
     // The background may have been stopped in the middle (a service worker is shut down when
-    // idle): sending again starts it.
-    if (!reply.ok && request === this.cardRequest) reply = await sendToBackground<'cs-bg:card'>(cardMessage);
+    // idle, an event page suspended): sending again starts it, which can take a moment.
+    for (const wait of CARD_RETRY_WAITS_MS) {
+      if (reply.ok || request !== this.cardRequest || this.signal.aborted) break;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      reply = await sendToBackground<'cs-bg:card'>(cardMessage, { timeoutMs: CARD_TIMEOUT_MS });
+    }
     // The reader has moved on: a late answer for a card no longer wanted is dropped.
     if (request !== this.cardRequest || this.openMark !== mark || this.signal.aborted) return;
     this.card.show(mark.range, reply.ok ? { state: 'ready', card: reply.value } : { state: 'failed', name: mark.name, error: reply.error });
@@ -305,6 +309,11 @@ export class PageSession {
     }
   }
 }
+
+/** Waits before sending a card's request again when the background did not answer. */
+const CARD_RETRY_WAITS_MS = [0, 250, 750];
+/** A card's request unanswered this long is sent again (a cold start with the cards file takes well under a second). */
+const CARD_TIMEOUT_MS = 4_000;
 
 /** How long a mark revealed from the popup stays lit. */
 const FLASH_MS = 1_600;

@@ -167,13 +167,32 @@ function parseReply<K extends MessageType>(type: K, raw: unknown): Result<Reply<
   return parsed.output.ok ? ok(parsed.output.value) : fail(parsed.output.error);
 }
 
+/**
+ * Sends a message to the background. With `timeoutMs`, a reply that has not come by then is a
+ * failure: a background stopped in the middle of a request (Chrome's service worker) may leave
+ * the request unanswered for good.
+ */
 export async function sendToBackground<K extends BackgroundMessageType>(
   request: Request<K> & { type: K },
+  options: { timeoutMs?: number } = {},
 ): Promise<Result<Reply<K>>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    return parseReply<K>(request.type, await browser.runtime.sendMessage(request));
+    const sent = browser.runtime.sendMessage(request);
+    const reply =
+      options.timeoutMs === undefined
+        ? await sent
+        : await Promise.race([
+            sent,
+            new Promise<never>((_, reject) => {
+              timer = setTimeout(() => reject(new Error(`no answer to ${request.type} within ${options.timeoutMs} ms`)), options.timeoutMs);
+            }),
+          ]);
+    return parseReply<K>(request.type, reply);
   } catch (error) {
     return fail(errorText(error));
+  } finally {
+    clearTimeout(timer);
   }
 }
 

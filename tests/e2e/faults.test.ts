@@ -25,8 +25,16 @@ async function inExtension<T>(browser: BrowserUnderTest, code: string): Promise<
   return result;
 }
 
+/** Firefox suspends an idle background page after this long (30 s by default): here, soon. */
+const FIREFOX_BACKGROUND_IDLE_MS = 1_000;
+
+/** When Firefox's background page started (it changes when the page was suspended and woke again). */
+function backgroundStartedAt(browser: BrowserUnderTest): Promise<number> {
+  return inExtension<number>(browser, `browser.runtime.getBackgroundPage().then((page) => page.performance.timeOrigin)`);
+}
+
 describe.each(BROWSERS)('$name', (spec) => {
-  const browser = useExtensionBrowser(spec);
+  const browser = useExtensionBrowser(spec, undefined, { firefoxPrefs: { 'extensions.background.idle.timeout': FIREFOX_BACKGROUND_IDLE_MS } });
 
   it('keeps the page working when the stored settings are corrupt, and says so in the options page', async () => {
     await inExtension(browser, `browser.storage.sync.set({ settings: { version: 2, mentions: 'sometimes', kinds: 'all', hoverDelayMs: 'slow' } })`);
@@ -38,6 +46,26 @@ describe.each(BROWSERS)('$name', (spec) => {
     expect(await options.$eval('input[value="all"]', (input) => (input as HTMLInputElement).checked)).toBe(true);
     await inExtension(browser, `browser.storage.sync.remove('settings')`);
     await Promise.all([options.close(), page.close()]);
+  });
+
+  it.runIf(spec.product === 'firefox')('shows the card when the background page was suspended while idle (the request wakes it)', async () => {
+    const page = await openArticle(browser);
+    const startedBefore = await backgroundStartedAt(browser);
+    await page.bringToFront();
+    // Firefox suspends the idle background page (the preference above), lifeline ports and all.
+    await new Promise((resolve) => setTimeout(resolve, FIREFOX_BACKGROUND_IDLE_MS * 4));
+    const word = await markRect(page, 'Panmunjom');
+    await page.mouse.move(word.x, word.y);
+    await page.waitForFunction(
+      () => {
+        getSelection()?.removeAllRanges();
+        return window.find('Truce village in the Korean Demilitarized Zone');
+      },
+      { timeout: 20_000 },
+    );
+    // The card came from a background page that had been suspended and started again.
+    expect(await backgroundStartedAt(browser)).toBeGreaterThan(startedBefore);
+    await page.close();
   });
 
   it('takes its marks down when the extension is updated with the tab open, and marks the page again after a reload', async () => {

@@ -106,12 +106,14 @@ export interface LaunchOptions {
   headless?: boolean;
   /** The browser's interface language (Chromium: the extension's messages follow it). */
   language?: string;
+  /** Extra Firefox preferences (a short idle time for the background page, for instance). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 export async function launchWithExtension(spec: BrowserSpec, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   assertInstalled(spec);
   const headless = options.headless ?? true;
-  return spec.product === 'chrome' ? launchChromium(spec, headless, options.language) : launchFirefox(spec, headless);
+  return spec.product === 'chrome' ? launchChromium(spec, headless, options.language) : launchFirefox(spec, headless, options.firefoxPrefs ?? {});
 }
 
 async function launchChromium(spec: BrowserSpec, headless: boolean, language?: string): Promise<ExtensionBrowser> {
@@ -163,7 +165,7 @@ async function launchChromium(spec: BrowserSpec, headless: boolean, language?: s
   };
 }
 
-async function launchFirefox(spec: BrowserSpec, headless: boolean): Promise<ExtensionBrowser> {
+async function launchFirefox(spec: BrowserSpec, headless: boolean, prefs: Record<string, string | number | boolean>): Promise<ExtensionBrowser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: spec.executable,
@@ -177,6 +179,7 @@ async function launchFirefox(spec: BrowserSpec, headless: boolean): Promise<Exte
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_GECKO_ID]: FIREFOX_EXTENSION_UUID }),
       // Print the console of extension contexts to the browser's standard output.
       'devtools.console.stdout.content': true,
+      ...prefs,
     },
   });
   // Firefox reports uncaught errors of extension pages as "JavaScript error: moz-extension://…",
