@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, HOVER_DELAY_LIMITS_MS, loadSettings, saveSettings, wa
 import { releaseSite } from '../platform/user-sites.js';
 import { BrandHeader } from '../ui/brand-header.js';
 import { Packs } from './packs.js';
+import { useStored } from './use-stored.js';
 import './options.css';
 
 const KIND_LABELS: Record<EntityKind, MessageKey> = {
@@ -23,17 +24,12 @@ const KIND_LABELS: Record<EntityKind, MessageKey> = {
 type Save = (change: Partial<Settings>) => void;
 
 function useSettings(): { settings: Settings; notice: string | undefined; save: Save } {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [notice, setNotice] = useState<string | undefined>();
-  useEffect(() => {
-    const lifetime = new AbortController();
-    void loadSettings().then((loaded) => {
-      setSettings(loaded.settings);
-      setNotice(loaded.notice ? t('settingsResetNotice') : undefined);
-    });
-    watchSettings((loaded) => setSettings(loaded.settings), lifetime.signal);
-    return () => lifetime.abort();
-  }, []);
+  const { value: settings, setValue: setSettings, notice, setNotice } = useStored(
+    DEFAULT_SETTINGS,
+    () => loadSettings().then((loaded) => ({ value: loaded.settings, unreadable: loaded.notice !== undefined })),
+    (onChange, signal) => watchSettings((loaded) => onChange(loaded.settings), signal),
+    t('settingsResetNotice'),
+  );
   const save: Save = (change) => {
     const next = { ...settings, ...change };
     setSettings(next);

@@ -6,6 +6,7 @@ import { ENTITY_KINDS, type EntityKind } from '../knowledge/kinds.js';
 import { PACK_LIMITS, parseJsonPack, parsePackFile, slug, type Pack, type PackEntity, type PackProblem } from '../knowledge/packs.js';
 import { formatDay, formatNumber, t, type MessageKey } from '../platform/i18n.js';
 import { loadPacks, PackStorageFullError, savePacks, watchPacks } from '../platform/packs-store.js';
+import { useStored } from './use-stored.js';
 
 const PREVIEW_ROWS = 8;
 
@@ -147,20 +148,15 @@ function AddName({ initial, onAdd, onCancel }: { initial: string; onAdd: (entity
 
 export function Packs() {
   const [adding, setAdding] = useState<string | undefined>(nameToAdd);
-  const [packs, setPacks] = useState<Pack[]>([]);
-  const [notice, setNotice] = useState<string | undefined>();
+  const { value: packs, setValue: setPacks, notice, setNotice } = useStored<Pack[]>(
+    [],
+    () => loadPacks().then((loaded) => ({ value: loaded.packs, unreadable: loaded.notice !== undefined })),
+    (onChange, signal) => watchPacks((loaded) => onChange(loaded.packs), signal),
+    t('packsUnreadable'),
+  );
   const [preview, setPreview] = useState<Preview | undefined>();
   useEffect(() => {
     if (adding !== undefined) document.getElementById('packs')?.scrollIntoView();
-  }, []);
-  useEffect(() => {
-    const lifetime = new AbortController();
-    void loadPacks().then((loaded) => {
-      setPacks(loaded.packs);
-      setNotice(loaded.notice ? t('packsUnreadable') : undefined);
-    });
-    watchPacks((loaded) => setPacks(loaded.packs), lifetime.signal);
-    return () => lifetime.abort();
   }, []);
 
   const store = async (next: Pack[], done: string) => {

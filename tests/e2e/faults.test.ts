@@ -6,14 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, markRect, openExtensionPage, SAMPLE_ARTICLE_PATH, useExtensionBrowser, type BrowserUnderTest } from './harness.js';
-
-async function openArticle({ session, server }: BrowserUnderTest): Promise<Page> {
-  const page = await session.browser.newPage();
-  await page.goto(server.url(SAMPLE_ARTICLE_PATH), { waitUntil: 'load' });
-  await page.waitForFunction(() => (CSS.highlights.get('backstory-place')?.size ?? 0) > 0);
-  return page;
-}
+import { BROWSERS, openMarkedArticle, markRect, openExtensionPage, useExtensionBrowser, type BrowserUnderTest } from './harness.js';
 
 const marked = (page: Page) => page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('backstory-')).reduce((sum, name) => sum + (CSS.highlights.get(name)?.size ?? 0), 0));
 
@@ -38,7 +31,7 @@ describe.each(BROWSERS)('$name', (spec) => {
 
   it('keeps the page working when the stored settings are corrupt, and says so in the options page', async () => {
     await inExtension(browser, `browser.storage.sync.set({ settings: { version: 2, mentions: 'sometimes', kinds: 'all', hoverDelayMs: 'slow' } })`);
-    const page = await openArticle(browser);
+    const page = await openMarkedArticle(browser);
     expect(await marked(page)).toBeGreaterThan(0);
     const options = await openExtensionPage(browser.session, 'options/options.html');
     await options.waitForSelector('::-p-text(could not be read and were reset to their defaults)');
@@ -49,7 +42,7 @@ describe.each(BROWSERS)('$name', (spec) => {
   });
 
   it.runIf(spec.product === 'firefox')('shows the card when the background page was suspended while idle (the request wakes it)', async () => {
-    const page = await openArticle(browser);
+    const page = await openMarkedArticle(browser);
     const startedBefore = await backgroundStartedAt(browser);
     await page.bringToFront();
     // Firefox suspends the idle background page (the preference above), lifeline ports and all.
@@ -69,7 +62,7 @@ describe.each(BROWSERS)('$name', (spec) => {
   });
 
   it('takes its marks down when the extension is updated with the tab open, and marks the page again after a reload', async () => {
-    const page = await openArticle(browser);
+    const page = await openMarkedArticle(browser);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     // An update is the old version going and the new one coming, as the browser does it.
@@ -83,7 +76,7 @@ describe.each(BROWSERS)('$name', (spec) => {
   });
 
   it.runIf(spec.product === 'chrome')('shows the card when the background is stopped just before or during the card’s request (it is sent again)', async () => {
-    const page = await openArticle(browser);
+    const page = await openMarkedArticle(browser);
     const client = await page.createCDPSession();
     const word = await markRect(page, 'Panmunjom');
     await page.mouse.move(word.x, word.y);

@@ -304,6 +304,14 @@ export async function markRect(page: Page, text: string): Promise<{ x: number; y
   return rect;
 }
 
+/** Opens the sample article (or another page) and waits until Backstory has marked people and places in it. */
+export async function openMarkedArticle({ session, server }: BrowserUnderTest, path = SAMPLE_ARTICLE_PATH): Promise<Page> {
+  const page = await session.browser.newPage();
+  await page.goto(server.url(path), { waitUntil: 'load' });
+  await page.waitForFunction(() => ['person', 'place'].every((kind) => (CSS.highlights.get(`backstory-${kind}`)?.size ?? 0) > 0));
+  return page;
+}
+
 export interface BrowserUnderTest {
   readonly server: FixtureServer;
   readonly session: ExtensionBrowser;

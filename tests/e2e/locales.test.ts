@@ -1,18 +1,10 @@
 // The interface in the browser's language: Chromium started in Korean and in Ukrainian shows the
 // popup, the options page and a card in that language, dates too. (Firefox takes its interface
 // language from installed language packs, which Debian's firefox-esr build does not have.)
-import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, markRect, openExtensionPage, openPopupFor, SAMPLE_ARTICLE_PATH, useExtensionBrowser, type BrowserUnderTest } from './harness.js';
+import { BROWSERS, openMarkedArticle, markRect, openExtensionPage, openPopupFor, useExtensionBrowser } from './harness.js';
 
 const chromium = BROWSERS.filter((spec) => spec.product === 'chrome');
-
-async function openArticle({ session, server }: BrowserUnderTest): Promise<Page> {
-  const page = await session.browser.newPage();
-  await page.goto(server.url(SAMPLE_ARTICLE_PATH), { waitUntil: 'load' });
-  await page.waitForFunction(() => (CSS.highlights.get('backstory-place')?.size ?? 0) > 0);
-  return page;
-}
 
 const CASES = [
   { language: 'ko', keyPoints: '핵심 내용', marks: '표시', date: '2018년 5월 27일', wikipedia: '위키백과에서 자세히 보기' },
@@ -25,7 +17,7 @@ describe.each(chromium)('$name', (spec) => {
       const browser = useExtensionBrowser(spec, undefined, { language: want.language });
 
       it('speaks the language in the popup, the options page and the card', async () => {
-        const page = await openArticle(browser);
+        const page = await openMarkedArticle(browser);
         const popup = await openPopupFor(browser.session, page);
         await popup.waitForSelector(`::-p-text(${want.keyPoints})`);
         expect(await popup.$eval('.status', (element) => element.textContent ?? '')).toContain(want.date);

@@ -3,14 +3,7 @@
 import { resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, markedTexts, markRect, openExtensionPage, SAMPLE_ARTICLE_PATH, useExtensionBrowser, type BrowserUnderTest } from './harness.js';
-
-async function openArticle({ session, server }: BrowserUnderTest): Promise<Page> {
-  const page = await session.browser.newPage();
-  await page.goto(server.url(SAMPLE_ARTICLE_PATH), { waitUntil: 'load' });
-  await page.waitForFunction(() => (CSS.highlights.get('backstory-person')?.size ?? 0) > 0);
-  return page;
-}
+import { BROWSERS, openMarkedArticle, markedTexts, markRect, openExtensionPage, useExtensionBrowser } from './harness.js';
 
 const allMarks = (page: Page) => markedTexts(page).then((marks) => Object.entries(marks).filter(([name]) => name !== 'current').flatMap(([, texts]) => texts));
 
@@ -24,7 +17,7 @@ describe.each(BROWSERS)('$name', (spec) => {
   const browser = useExtensionBrowser(spec);
 
   it('applies the options page to an open tab at once: kinds, style and on/off', async () => {
-    const article = await openArticle(browser);
+    const article = await openMarkedArticle(browser);
     const options = await openExtensionPage(browser.session, 'options/options.html');
     expect(await allMarks(article)).toContain('Kim Jong Un');
 
@@ -49,7 +42,7 @@ describe.each(BROWSERS)('$name', (spec) => {
   });
 
   it('imports a pack with an invented entry, which is then marked and carded on the sample article', async () => {
-    const article = await openArticle(browser);
+    const article = await openMarkedArticle(browser);
     // The invented name, in a paragraph the page appends (as live pages do).
     await article.evaluate(() => {
       const paragraph = document.createElement('p');
@@ -127,7 +120,7 @@ describe.each(BROWSERS)('$name, the context menu', (spec) => {
   }
 
   it('opens the card of a selected name, and for an unknown one offers to add it to a pack', async () => {
-    const article = await openArticle(browser);
+    const article = await openMarkedArticle(browser);
     await select(article, 'Heather Nauert');
     await explain(article, 'Heather Nauert', 'heather-nauert');
     await article.waitForFunction(() => {
