@@ -26,16 +26,23 @@ Options:
 
 const BROWSERS = ['chrome', 'firefox'];
 
-// The one list of extension entry points: output name (under dist/BROWSER) -> source.
+// The one list of extension entry points: output name (under dist/BROWSER) -> source. The
+// content script is built on its own (CONTENT_ENTRY_POINTS).
 const ENTRY_POINTS = {
   background: 'src/background/main.ts',
-  content: 'src/content/main.ts',
   reader: 'src/reader/main.ts',
   'popup/popup': 'src/popup/main.tsx',
   'options/options': 'src/options/main.tsx',
 };
-// Modules that a content script imports on demand (web_accessible_resources in the manifest).
+// The content script: in Chromium a small loader of the module content-main.js (compiled off
+// the page's main thread, see src/content/module-loader.ts); Firefox's is the whole script.
+const CONTENT_ENTRY_POINTS = {
+  chrome: { content: 'src/content/module-loader.ts' },
+  firefox: { content: 'src/content/main.ts' },
+};
+// Modules that Chromium's content script imports (web_accessible_resources in the manifest).
 const MODULE_ENTRY_POINTS = {
+  'content-main': 'src/content/main.ts',
   'card-ui': 'src/content/card-ui.tsx',
 };
 const STATIC_FILES = {
@@ -84,16 +91,18 @@ const READABILITY_REWRITES = [
   ['tmp.innerHTML = noscript.innerHTML;', 'return;'],
 ];
 
-// Firefox's content script takes the card module in its bundle (see src/content/card-loader.ts).
+// Modules replaced by another in some bundles: Firefox's content script takes the card module in
+// its bundle (see src/content/card-loader.ts), and the content script reaches the browser's own
+// namespace instead of the polyfill (see src/platform/browser.native.ts).
 const FIREFOX_MODULE_SWAPS = { 'src/content/card-loader.ts': 'src/content/card-loader.bundled.ts' };
-function swapModules(browser) {
+const CONTENT_MODULE_SWAPS = { 'src/platform/browser.ts': 'src/platform/browser.native.ts' };
+function swapModules(swaps) {
   return {
     name: 'swap-modules',
     setup(build) {
-      if (browser !== 'firefox') return;
-      build.onResolve({ filter: /^\.\/card-loader\.js$/ }, ({ resolveDir }) => {
-        const wanted = relative(process.cwd(), join(resolveDir, 'card-loader.ts')).split('\\').join('/');
-        const swap = FIREFOX_MODULE_SWAPS[wanted];
+      build.onResolve({ filter: /^\.\.?\/.*\.js$/ }, ({ path, resolveDir }) => {
+        const wanted = relative(process.cwd(), join(resolveDir, path.replace(/\.js$/, '.ts'))).split('\\').join('/');
+        const swap = swaps[wanted];
         return swap ? { path: resolve(swap) } : undefined;
       });
     },
@@ -180,14 +189,16 @@ export function firefoxManifest(chromeManifest) {
     ...chromeManifest,
     background: { ...background, scripts: [script] },
     browser_specific_settings: { gecko: GECKO_SETTINGS, gecko_android: GECKO_ANDROID_SETTINGS },
-    // The card module is bundled into Firefox's content script: nothing is web-accessible.
+    // Firefox's content script is one bundle with the card in it: nothing is web-accessible.
     web_accessible_resources: undefined,
   };
 }
 
-function esbuildOptions(browser, options, version) {
+/** `inPage`: code that runs in web pages' tabs (the content script and the modules it imports). */
+function esbuildOptions(browser, options, version, entryPoints, { inPage = false } = {}) {
+  const swaps = { ...(browser === 'firefox' ? FIREFOX_MODULE_SWAPS : {}), ...(inPage ? CONTENT_MODULE_SWAPS : {}) };
   return {
-    entryPoints: ENTRY_POINTS,
+    entryPoints,
     outdir: join('dist', browser),
     bundle: true,
     format: 'iife',
@@ -198,7 +209,7 @@ function esbuildOptions(browser, options, version) {
     define: { BACKSTORY_VERSION: JSON.stringify(version) },
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    plugins: [swapModules(browser), withoutHtmlSinks],
+    plugins: [swapModules(swaps), withoutHtmlSinks],
     metafile: true,
     logLevel: 'warning',
   };
@@ -324,8 +335,13 @@ async function main() {
   for (const browser of options.browsers) {
     await rm(join('dist', browser), { recursive: true, force: true });
     await copyStatic(browser, manifest, generated);
-    builds.push(esbuildOptions(browser, options, version));
-    if (browser === 'chrome') builds.push({ ...esbuildOptions(browser, options, version), entryPoints: MODULE_ENTRY_POINTS, format: 'esm' });
+    // The content script is bundled on its own, with its own module swaps.
+    builds.push(esbuildOptions(browser, options, version, ENTRY_POINTS), esbuildOptions(browser, options, version, CONTENT_ENTRY_POINTS[browser], { inPage: true }));
+    if (browser === 'chrome') {
+      // V8's explicit compile hint: every function of these modules is compiled as the module
+      // streams in, off the page's main thread, instead of on it when first called.
+      builds.push({ ...esbuildOptions(browser, options, version, MODULE_ENTRY_POINTS, { inPage: true }), format: 'esm', banner: { js: '//# allFunctionsCalledOnLoad' } });
+    }
   }
   builds.push(cliOptions(options, version), engineOptions(options));
 

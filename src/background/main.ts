@@ -4,7 +4,7 @@ import { buildCard } from '../engine/card.js';
 import { locatorMap } from '../engine/locator-map.js';
 import { acceptLifelines, onKeyboardCommand } from '../platform/lifeline.js';
 import { sendToTab, serve } from '../platform/messages.js';
-import { extensionVersion, focusedTabId } from '../platform/runtime.js';
+import { focusedTabId } from '../platform/runtime.js';
 import { loadSettings, watchSettings } from '../platform/settings.js';
 import { registerUserSites } from '../platform/user-sites.js';
 import { onExplain, openAddToPack, registerExplainMenu } from '../platform/context-menu.js';
@@ -35,7 +35,6 @@ const lifetime = new AbortController();
 
 serve(
   {
-    'cs-bg:hello': () => ({ version: extensionVersion() }),
     'cs-bg:analyze': analyze,
     'popup-bg:analyze': analyze,
     'cs-bg:add-to-pack': async ({ name }) => {

@@ -41,17 +41,22 @@ function densestParagraphBlock(doc: Document): Element | null {
   return bestChars >= MIN_ARTICLE_CHARS ? best : null;
 }
 
-function largest(elements: Iterable<Element>): Element | null {
-  let best: Element | null = null;
-  for (const element of elements) if (!best || textLength(element) > textLength(best)) best = element;
+/** The element with the most text, and its length (each element's text is read once: it can be long). */
+function largest(elements: Iterable<Element>): { element: Element; chars: number } | null {
+  let best: { element: Element; chars: number } | null = null;
+  for (const element of elements) {
+    const chars = textLength(element);
+    if (!best || chars > best.chars) best = { element, chars };
+  }
   return best;
 }
 
 export function findArticleRoot(doc: Document): Element | null {
   const body = doc.querySelector('[itemprop="articleBody"]');
-  const article = largest(doc.querySelectorAll('article'));
+  const largestArticle = largest(doc.querySelectorAll('article'));
+  const article = largestArticle?.element;
   // Prefer <article> (it holds the headline) when it contains the marked-up body.
-  if (article && (!body || article.contains(body)) && textLength(article) >= MIN_ARTICLE_CHARS) return article;
+  if (article && (!body || article.contains(body)) && (largestArticle?.chars ?? 0) >= MIN_ARTICLE_CHARS) return article;
   if (body && textLength(body) >= MIN_ARTICLE_CHARS) return body;
   const dense = densestParagraphBlock(doc);
   if (dense) return dense;
@@ -62,16 +67,19 @@ function metaContent(doc: Document, selector: string): string | undefined {
   return doc.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
 }
 
+/** Where a page states its date, most trusted first; each is read only if those before say nothing. */
+const DATE_SOURCES: readonly ((doc: Document) => Iterable<string | undefined>)[] = [
+  (doc) => [metaContent(doc, 'meta[property="article:published_time"]')],
+  (doc) => [metaContent(doc, 'meta[itemprop="datePublished"]')],
+  (doc) => [...doc.querySelectorAll('script[type="application/ld+json"]')].map((script) => /"datePublished"\s*:\s*"([^"]+)"/.exec(script.textContent ?? '')?.[1]),
+  (doc) => [doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime') ?? undefined],
+];
+
 export function publicationDate(doc: Document): string | undefined {
-  const candidates = [
-    metaContent(doc, 'meta[property="article:published_time"]'),
-    metaContent(doc, 'meta[itemprop="datePublished"]'),
-    ...[...doc.querySelectorAll('script[type="application/ld+json"]')].map(
-      (script) => /"datePublished"\s*:\s*"([^"]+)"/.exec(script.textContent ?? '')?.[1],
-    ),
-    doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime') ?? undefined,
-  ];
-  return candidates.find((value): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value))?.slice(0, 10);
+  for (const source of DATE_SOURCES) {
+    for (const value of source(doc)) if (value !== undefined && /^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10);
+  }
+  return undefined;
 }
 
 export function describeArticle(doc: Document): ArticleInfo | null {

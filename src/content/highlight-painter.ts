@@ -16,10 +16,28 @@ function highlightName(kind: EntityKind, style: MarkStyle): string | undefined {
 }
 
 export interface Mark {
-  range: Range;
+  /**
+   * Static, not live: a live range is one more thing the page's every DOM change must update,
+   * and a long article has thousands. Text that changes under a mark is read again
+   * (PageSession's observer); a range left out of bounds meanwhile is not painted.
+   */
+  range: StaticRange;
   entityId: string;
   kind: EntityKind;
   name: string;
+}
+
+/** A live range over a mark's text, for geometry (where it is on screen) and hit tests. */
+export function liveRange(mark: Mark): Range {
+  const { startContainer, startOffset, endContainer, endOffset } = mark.range;
+  const range = startContainer.ownerDocument?.createRange() ?? new Range();
+  range.setStart(startContainer, Math.min(startOffset, nodeLength(startContainer)));
+  range.setEnd(endContainer, Math.min(endOffset, nodeLength(endContainer)));
+  return range;
+}
+
+function nodeLength(node: Node): number {
+  return node instanceof CharacterData ? node.length : node.childNodes.length;
 }
 
 export class HighlightPainter {
@@ -32,8 +50,8 @@ export class HighlightPainter {
   private style: MarkStyle = 'underline';
 
   constructor(signal: AbortSignal) {
-    CSS.highlights.set(CURRENT_HIGHLIGHT, this.current);
-    for (const kind of ENTITY_KINDS) this.register(kind, new Highlight());
+    // Nothing is registered until there is something to paint: each registration makes the
+    // page's next frame look at the highlights.
     signal.addEventListener('abort', () => this.unregister(), { once: true });
   }
 
@@ -41,6 +59,16 @@ export class HighlightPainter {
     this.highlights.set(kind, highlight);
     const name = highlightName(kind, this.style);
     if (name) CSS.highlights.set(name, highlight);
+  }
+
+  /**
+   * Takes a kind off the page (it has no marks now), whoever registered it: a script of an
+   * earlier version that Firefox unloaded without a word may have left its registration behind.
+   */
+  private drop(kind: EntityKind): void {
+    const name = highlightName(kind, this.style);
+    if (name) CSS.highlights.delete(name);
+    this.highlights.delete(kind);
   }
 
   /** Underlined, tinted, or nothing until hovered (only the open card's mark is lit). */
@@ -79,14 +107,18 @@ export class HighlightPainter {
     if (!fresh && Math.abs(start - this.windowStart) < MAX_PAINTED_RANGES / 4) return;
     if (!fresh && marks.length <= MAX_PAINTED_RANGES) return;
     this.windowStart = start;
-    const byKind = new Map<EntityKind, Range[]>();
+    const byKind = new Map<EntityKind, StaticRange[]>();
     for (const mark of marks.slice(start, start + MAX_PAINTED_RANGES)) {
       const list = byKind.get(mark.kind) ?? [];
       list.push(mark.range);
       byKind.set(mark.kind, list);
     }
     // One replacement per kind: adding ranges one by one would re-lay out all of them each time.
-    for (const kind of ENTITY_KINDS) this.register(kind, new Highlight(...(byKind.get(kind) ?? [])));
+    for (const kind of ENTITY_KINDS) {
+      const ranges = byKind.get(kind);
+      if (ranges) this.register(kind, new Highlight(...ranges));
+      else this.drop(kind);
+    }
   }
 
   /** The index of the first mark at or below the top of the viewport (marks are in document order). */
@@ -95,7 +127,8 @@ export class HighlightPainter {
     let high = this.marks.length - 1;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if ((this.marks[middle]?.range.getBoundingClientRect().bottom ?? 0) < 0) low = middle + 1;
+      const mark = this.marks[middle];
+      if (mark && liveRange(mark).getBoundingClientRect().bottom < 0) low = middle + 1;
       else high = middle;
     }
     return low;
@@ -103,13 +136,19 @@ export class HighlightPainter {
 
   /** The mark at a caret position (a text node and an offset in it), if any. */
   markAt(node: Node, offset: number): Mark | undefined {
-    return this.byNode.get(node)?.find((mark) => mark.range.isPointInRange(node, offset));
+    return this.byNode.get(node)?.find((mark) => {
+      const { startContainer, startOffset, endContainer, endOffset } = mark.range;
+      if (startContainer === node && endContainer === node) return offset >= startOffset && offset <= endOffset;
+      return liveRange(mark).isPointInRange(node, offset);
+    });
   }
 
   /** Shows which mark the keyboard is on (an extra highlight); undefined clears it. */
   setCurrent(mark: Mark | undefined): void {
     this.current.clear();
-    if (mark) this.current.add(mark.range);
+    if (!mark) return;
+    if (!CSS.highlights.has(CURRENT_HIGHLIGHT)) CSS.highlights.set(CURRENT_HIGHLIGHT, this.current);
+    this.current.add(mark.range);
   }
 
   private unregisterKinds(): void {

@@ -1,7 +1,7 @@
 // Which mark the reader is resting on: the pointer (with an intent delay and a grace period to
 // reach the card) and taps on touch screens.
 import type { CardHost } from './card-host.js';
-import type { HighlightPainter, Mark } from './highlight-painter.js';
+import { liveRange, type HighlightPainter, type Mark } from './highlight-painter.js';
 
 /** Leaving a mark closes its card after this long, so that the pointer can move into it. */
 export const HOVER_GRACE_MS = 300;
@@ -34,7 +34,7 @@ export function markAtPoint(doc: Document, painter: HighlightPainter, x: number,
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
   const mark = painter.markAt(caret.node, caret.offset);
-  return mark && rangeContainsPoint(mark.range, x, y) ? mark : undefined;
+  return mark && rangeContainsPoint(liveRange(mark), x, y) ? mark : undefined;
 }
 
 export function trackHover(doc: Document, painter: HighlightPainter, card: CardHost, callbacks: HoverCallbacks, signal: AbortSignal): void {

@@ -1,18 +1,14 @@
-// The content script: runs in news pages. It introduces itself to the background, then marks
-// the article. Everything it adds hangs on one AbortSignal, so that it can take itself down in
-// one step when the extension is updated, reloaded or disabled.
+// The content script: runs in news pages and marks the article. Everything it adds hangs on one
+// AbortSignal, so that it can take itself down in one step when the extension is updated,
+// reloaded or disabled. It sends nothing before it has an article to analyse: each message
+// costs the page's main thread, and the analysis itself tells whether the background answers.
 import { holdLifeline } from '../platform/lifeline.js';
-import { sendToBackground, serve } from '../platform/messages.js';
+import { serve } from '../platform/messages.js';
 import { PageSession } from './page-session.js';
 import { pageStatus } from './page-status.js';
 
 async function start(lifetime: AbortController): Promise<void> {
   const signal = lifetime.signal;
-  const hello = await sendToBackground<'cs-bg:hello'>({ type: 'cs-bg:hello', url: location.href });
-  if (!hello.ok) {
-    console.warn(`Backstory: the extension did not answer (${hello.error}); nothing is marked.`);
-    return;
-  }
   const lifeline = holdLifeline(() => lifetime.abort(), signal);
   const session = new PageSession(document, signal, () => lifeline.touch());
   serve(

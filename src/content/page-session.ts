@@ -7,7 +7,7 @@ import { watchPackChanges } from '../platform/pack-changes.js';
 import { DEFAULT_SETTINGS, hostIsIn, loadSettings, siteOf, watchSettings, type Settings } from '../platform/settings.js';
 import { describeArticle, type ArticleInfo } from './article-finder.js';
 import { CardHost } from './card-host.js';
-import { HighlightPainter, type Mark } from './highlight-painter.js';
+import { HighlightPainter, liveRange, type Mark } from './highlight-painter.js';
 import { trackHover } from './hover.js';
 import { readText, rangeFor, SLICE_MS, type TextMap, yieldToPage } from './text-map.js';
 
@@ -83,6 +83,7 @@ export class PageSession {
   /** Whether the reader turned Backstory off, everywhere or for this site. */
   private blockedHere(): boolean {
     if (!this.settings.enabled) return true;
+    if (this.settings.blockedSites.length === 0) return false;
     const site = siteOf(this.doc.location.href);
     return site !== undefined && hostIsIn(site, this.settings.blockedSites);
   }
@@ -210,7 +211,7 @@ export class PageSession {
     this.painter.setCurrent(mark);
     const request = ++this.cardRequest;
     if (byKeyboard && !this.card.isOpen) this.focusBeforeCard = this.doc.activeElement;
-    this.card.show(mark.range, { state: 'loading', name: mark.name });
+    this.card.show(liveRange(mark), { state: 'loading', name: mark.name });
     if (byKeyboard) this.card.focus();
     const date = this.article?.date;
     const cardMessage = { type: 'cs-bg:card' as const, id: mark.entityId, ...(date ? { date } : {}) };
@@ -224,7 +225,7 @@ export class PageSession {
     }
     // The reader has moved on: a late answer for a card no longer wanted is dropped.
     if (request !== this.cardRequest || this.openMark !== mark || this.signal.aborted) return;
-    this.card.show(mark.range, reply.ok ? { state: 'ready', card: reply.value } : { state: 'failed', name: mark.name, error: reply.error });
+    this.card.show(liveRange(mark), reply.ok ? { state: 'ready', card: reply.value } : { state: 'failed', name: mark.name, error: reply.error });
     if (byKeyboard) this.card.focus();
   }
 

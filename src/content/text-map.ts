@@ -100,7 +100,7 @@ function nodeIndexAt(map: TextMap, offset: number): number {
 }
 
 /** The DOM range of text[start, end), or null when the text has changed under it. */
-export function rangeFor(map: TextMap, start: number, end: number): Range | null {
+export function rangeFor(map: TextMap, start: number, end: number): StaticRange | null {
   const first = nodeIndexAt(map, start);
   const last = nodeIndexAt(map, end - 1);
   const startNode = map.nodes[first];
@@ -109,8 +109,5 @@ export function rangeFor(map: TextMap, start: number, end: number): Range | null
   const startOffset = start - (map.starts[first] ?? 0);
   const endOffset = end - (map.starts[last] ?? 0);
   if (startOffset > startNode.length || endOffset > endNode.length) return null;
-  const range = startNode.ownerDocument.createRange();
-  range.setStart(startNode, startOffset);
-  range.setEnd(endNode, endOffset);
-  return range;
+  return new StaticRange({ startContainer: startNode, startOffset, endContainer: endNode, endOffset });
 }

@@ -8,7 +8,6 @@ import * as v from 'valibot';
 import { browser, type Runtime } from './browser.js';
 import { errorText, fail, ok, type Result } from './result.js';
 
-const MAX_URL_CHARS = 8_192;
 import { MAX_ARTICLE_CHARS } from './limits.js';
 
 export { MAX_ARTICLE_CHARS };
@@ -22,13 +21,28 @@ const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const languageTag = v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/));
 const kind = v.picklist(['person', 'place', 'organization', 'event', 'other']);
 
+/**
+ * Offsets [start, end) into a text: whole numbers, start before end. Checked in one loop rather
+ * than as a schema per pair, because a long article has tens of thousands and the content script
+ * checks them on the page's main thread.
+ */
+function isSpanList(value: unknown): value is [number, number][] {
+  if (!Array.isArray(value) || value.length > MAX_MENTIONS) return false;
+  for (const span of value as unknown[]) {
+    if (!Array.isArray(span) || span.length !== 2) return false;
+    const [start, end] = span as unknown[];
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || (start as number) < 0 || (start as number) >= (end as number)) return false;
+  }
+  return true;
+}
+
 const foundEntity = v.object({
   id: entityId,
   kind,
   name: shortText(200),
   salience: v.number(),
   /** [start, end] offsets into the text that was sent. */
-  mentions: v.pipe(v.array(v.tuple([v.number(), v.number()])), v.maxLength(MAX_MENTIONS)),
+  mentions: v.custom<[number, number][]>(isSpanList, `a list of at most ${MAX_MENTIONS} [start, end] offsets`),
 });
 export type FoundEntitySummary = v.InferOutput<typeof foundEntity>;
 
@@ -90,14 +104,6 @@ function analyzeMessage<T extends string>(type: T) {
 }
 
 const protocol = {
-  /** A content script has started in a tab and introduces itself. */
-  'cs-bg:hello': {
-    request: v.object({
-      type: v.literal('cs-bg:hello'),
-      url: v.pipe(v.string(), v.maxLength(MAX_URL_CHARS)),
-    }),
-    reply: v.object({ version: v.string() }),
-  },
   /** A content script sends an article's text; the background finds what it names. */
   'cs-bg:analyze': analyzeMessage('cs-bg:analyze'),
   /** The popup sends the text it read from a tab (Readability, a selection, the whole page). */
@@ -226,7 +232,6 @@ export function isOwnPage(sender: Runtime.MessageSender): boolean {
 }
 
 const allowedSenders: Record<MessageType, (sender: Runtime.MessageSender) => boolean> = {
-  'cs-bg:hello': isOwnContentScript,
   'cs-bg:analyze': isOwnContentScript,
   'cs-bg:card': (sender) => isOwnContentScript(sender) || isOwnPage(sender),
   'popup-bg:analyze': isOwnPage,
@@ -260,10 +265,15 @@ export function serve<K extends MessageType>(handlers: Handlers<K>, signal: Abor
     }
   }
 
-  const listener = (message: unknown, sender: Runtime.MessageSender) => {
+  // The answer goes through sendResponse (and `true` keeps the channel open for it), which both
+  // browsers' own namespaces and the polyfill accept; a returned promise only some do.
+  const listener = (message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void): true | undefined => {
     if (!hasType(message) || !handles(message.type)) return undefined;
-    return dispatch(message.type, message, sender);
+    void dispatch(message.type, message, sender).then(sendResponse);
+    return true;
   };
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  // The typings want `true` always; the browsers take undefined as "not mine, ask the others".
+  const callback = listener as Runtime.OnMessageListenerCallback;
+  browser.runtime.onMessage.addListener(callback);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(callback), { once: true });
 }

@@ -276,14 +276,41 @@ export async function openPopupFor(session: ExtensionBrowser, tab: Page): Promis
 
 export const SAMPLE_ARTICLE_PATH = '/voa-summit/';
 
+// Marks are StaticRanges (no text, no geometry of their own): the page-side code below makes a
+// live Range over each, inline, since functions passed to the page cannot share helpers.
+
 /** The texts of the ranges in each of Backstory's highlights, as the page's main world sees them. */
 export function markedTexts(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(() =>
     Object.fromEntries(
       [...CSS.highlights]
         .filter(([name]) => name.startsWith('backstory-'))
-        .map(([name, highlight]) => [name.slice('backstory-'.length), [...highlight].map((range) => range.toString())]),
+        .map(([name, highlight]) => [
+          name.slice('backstory-'.length),
+          [...highlight].map((mark) => {
+            const range = new Range();
+            range.setStart(mark.startContainer, mark.startOffset);
+            range.setEnd(mark.endContainer, mark.endOffset);
+            return range.toString();
+          }),
+        ]),
     ),
+  );
+}
+
+/** Waits until a highlight (`place`, `current`...) has a mark that reads `text`. */
+export async function waitForMark(page: Page, highlight: string, text: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (name, wanted) =>
+      [...(CSS.highlights.get(`backstory-${name}`) ?? [])].some((mark) => {
+        const range = new Range();
+        range.setStart(mark.startContainer, mark.startOffset);
+        range.setEnd(mark.endContainer, mark.endOffset);
+        return range.toString() === wanted;
+      }),
+    { timeout },
+    highlight,
+    text,
   );
 }
 
@@ -292,8 +319,11 @@ export async function markRect(page: Page, text: string): Promise<{ x: number; y
   const rect = await page.evaluate((wanted) => {
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('backstory-')) continue;
-      for (const range of highlight) {
-        if (!(range instanceof Range) || range.toString() !== wanted) continue;
+      for (const mark of highlight) {
+        const range = new Range();
+        range.setStart(mark.startContainer, mark.startOffset);
+        range.setEnd(mark.endContainer, mark.endOffset);
+        if (range.toString() !== wanted) continue;
         const box = range.getBoundingClientRect();
         return { x: box.x + box.width / 2, y: box.y + box.height / 2, top: box.top, bottom: box.bottom, left: box.left, right: box.right };
       }

@@ -36,7 +36,7 @@ describe.each(BROWSERS)('$name', (spec) => {
       page.evaluate((text) => {
         const paragraphs = [...document.querySelectorAll('.article-body p')].filter((p) => p.textContent?.includes(text));
         const last = paragraphs.at(-1);
-        return [...(CSS.highlights.get('backstory-organization') ?? [])].some((range) => range instanceof Range && last?.contains(range.startContainer));
+        return [...(CSS.highlights.get('backstory-organization') ?? [])].some((range) => last?.contains(range.startContainer));
       }, lastParagraph);
     expect(await markedNear()).toBe(false);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, markRect, openExtensionPage, markedTexts, SAMPLE_ARTICLE_PATH, useExtensionBrowser } from './harness.js';
+import { BROWSERS, markRect, openExtensionPage, markedTexts, SAMPLE_ARTICLE_PATH, useExtensionBrowser, waitForMark } from './harness.js';
 
 declare global {
   interface Window {
@@ -122,13 +122,13 @@ describe.each(BROWSERS)('$name', (spec) => {
       paragraph.textContent = 'Officials from Mongolia offered to host a later meeting.';
       document.querySelector('.article-body')?.append(paragraph);
     });
-    await page.waitForFunction(() => [...(CSS.highlights.get('backstory-place') ?? [])].some((range) => range.toString() === 'Mongolia'));
+    await waitForMark(page, 'place', 'Mongolia');
   });
 
   it('sends no request anywhere but the page’s own server', async () => {
     // data: and blob: URLs are read in the browser, and so are the extension's own files (the
-    // card module, at its per-session URL in Chromium): they go nowhere.
-    const elsewhere = requests.filter((url) => !url.startsWith(browser.server.url('/')) && !/^(data|blob):/.test(url) && !/^(chrome|moz)-extension:\/\/[\w-]+\/card-ui\.js$/.test(url));
+    // content script's module and the card module, at their per-session URLs in Chromium): they go nowhere.
+    const elsewhere = requests.filter((url) => !url.startsWith(browser.server.url('/')) && !/^(data|blob):/.test(url) && !/^(chrome|moz)-extension:\/\/[\w-]+\/(content-main|card-ui)\.js$/.test(url));
     expect(elsewhere).toEqual([]);
     // The check sees the page's requests: the article itself went through it.
     expect(requests).toContain(browser.server.url(SAMPLE_ARTICLE_PATH));
@@ -190,7 +190,7 @@ describe.each(BROWSERS)('$name, single-page sites', (spec) => {
       next.append(article);
       old?.replaceWith(next);
     });
-    await page.waitForFunction(() => [...(CSS.highlights.get('backstory-place') ?? [])].some((range) => range.toString() === 'Mongolia'));
+    await waitForMark(page, 'place', 'Mongolia');
     const texts = await markedTexts(page);
     expect(Object.values(texts).flat()).not.toContain('Panmunjom');
   });

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, openMarkedArticle, markedTexts, markRect, openExtensionPage, useExtensionBrowser } from './harness.js';
+import { BROWSERS, openMarkedArticle, markedTexts, markRect, openExtensionPage, useExtensionBrowser, waitForMark } from './harness.js';
 
 const allMarks = (page: Page) => markedTexts(page).then((marks) => Object.entries(marks).filter(([name]) => name !== 'current').flatMap(([, texts]) => texts));
 
@@ -49,7 +49,7 @@ describe.each(BROWSERS)('$name', (spec) => {
       paragraph.textContent = 'Analysts at the Zorblax Institute in Seoul said the talks would go on.';
       document.querySelector('[itemprop="articleBody"]')?.append(paragraph);
     });
-    await article.waitForFunction(() => [...(CSS.highlights.get('backstory-place') ?? [])].some((range) => range.toString() === 'Seoul'));
+    await waitForMark(article, 'place', 'Seoul');
     expect(await allMarks(article)).not.toContain('Zorblax Institute');
     const options = await openExtensionPage(browser.session, 'options/options.html');
     await upload(options, 'invented.json');

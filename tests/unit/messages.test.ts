@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime, Tabs } from 'webextension-polyfill';
 
-type Listener = (message: unknown, sender: Runtime.MessageSender) => Promise<unknown> | undefined;
+type Listener = (message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void) => true | undefined;
 
 const runtime = vi.hoisted(() => {
   const listeners = new Set<Listener>();
@@ -35,8 +35,9 @@ const otherExtension: Runtime.MessageSender = { id: 'someone-else', url: 'https:
 /** Delivers a message as the runtime would: the first listener that answers wins. */
 async function deliver(message: unknown, sender: Runtime.MessageSender): Promise<unknown> {
   for (const listener of runtime.listeners) {
-    const reply = listener(message, sender);
-    if (reply !== undefined) return reply;
+    let answer: (reply: unknown) => void = () => undefined;
+    const reply = new Promise((resolve) => (answer = resolve));
+    if (listener(message, sender, answer) === true) return reply;
   }
   return undefined;
 }
@@ -46,32 +47,32 @@ describe('serve', () => {
   beforeEach(() => {
     runtime.listeners.clear();
     lifetime = new AbortController();
-    serve({ 'cs-bg:hello': (request) => ({ version: `seen ${request.url}` }) }, lifetime.signal);
+    serve({ 'cs-bg:add-to-pack': (request) => ({ opened: request.name === 'Zorblax Institute' }) }, lifetime.signal);
   });
 
   it('answers a well-formed message from its own content script', async () => {
-    const hello = { type: 'cs-bg:hello', url: 'https://www.voanews.com/a/1' };
-    expect(await deliver(hello, contentScript)).toEqual({ ok: true, value: { version: 'seen https://www.voanews.com/a/1' } });
+    const add = { type: 'cs-bg:add-to-pack', name: 'Zorblax Institute' };
+    expect(await deliver(add, contentScript)).toEqual({ ok: true, value: { opened: true } });
   });
 
   it('refuses a content-script message that comes from an extension page', async () => {
-    expect(await deliver({ type: 'cs-bg:hello', url: 'x' }, popupPage)).toEqual({
+    expect(await deliver({ type: 'cs-bg:add-to-pack', name: 'x' }, popupPage)).toEqual({
       ok: false,
-      error: 'cs-bg:hello refused from this sender',
+      error: 'cs-bg:add-to-pack refused from this sender',
     });
   });
 
   it('refuses a message from another extension', async () => {
-    expect(await deliver({ type: 'cs-bg:hello', url: 'x' }, otherExtension)).toMatchObject({ ok: false });
+    expect(await deliver({ type: 'cs-bg:add-to-pack', name: 'x' }, otherExtension)).toMatchObject({ ok: false });
   });
 
   it.each([
-    ['a missing field', { type: 'cs-bg:hello' }],
-    ['a field of the wrong type', { type: 'cs-bg:hello', url: 42 }],
-    ['an oversized field', { type: 'cs-bg:hello', url: 'x'.repeat(10_000) }],
+    ['a missing field', { type: 'cs-bg:add-to-pack' }],
+    ['a field of the wrong type', { type: 'cs-bg:add-to-pack', name: 42 }],
+    ['an oversized field', { type: 'cs-bg:add-to-pack', name: 'x'.repeat(10_000) }],
   ])('refuses a message with %s, naming the problem', async (_, message) => {
     const reply = await deliver(message, contentScript);
-    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^malformed cs-bg:hello: .*url/) });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^malformed cs-bg:add-to-pack: .*name/) });
   });
 
   it('leaves messages it does not handle to other listeners', async () => {
@@ -82,20 +83,20 @@ describe('serve', () => {
 
   it('stops answering once its signal aborts', async () => {
     lifetime.abort();
-    expect(await deliver({ type: 'cs-bg:hello', url: 'x' }, contentScript)).toBeUndefined();
+    expect(await deliver({ type: 'cs-bg:add-to-pack', name: 'x' }, contentScript)).toBeUndefined();
   });
 
   it('turns a handler failure into an error result instead of an exception', async () => {
     runtime.listeners.clear();
     serve(
       {
-        'cs-bg:hello': () => {
+        'cs-bg:add-to-pack': () => {
           throw new Error('knowledge file is corrupt');
         },
       },
       new AbortController().signal,
     );
-    expect(await deliver({ type: 'cs-bg:hello', url: 'x' }, contentScript)).toEqual({
+    expect(await deliver({ type: 'cs-bg:add-to-pack', name: 'x' }, contentScript)).toEqual({
       ok: false,
       error: 'knowledge file is corrupt',
     });
@@ -103,22 +104,33 @@ describe('serve', () => {
 });
 
 describe('sendToBackground', () => {
-  const hello = { type: 'cs-bg:hello', url: 'https://www.voanews.com/a/1' } as const;
+  const add = { type: 'cs-bg:add-to-pack', name: 'Zorblax Institute' } as const;
 
   it('passes on a well-formed reply', async () => {
-    runtime.sendMessage.mockResolvedValueOnce({ ok: true, value: { version: '1.0.0' } });
-    expect(await sendToBackground(hello)).toEqual({ ok: true, value: { version: '1.0.0' } });
+    runtime.sendMessage.mockResolvedValueOnce({ ok: true, value: { opened: true } });
+    expect(await sendToBackground(add)).toEqual({ ok: true, value: { opened: true } });
   });
 
   it('reports a reply of the wrong shape as a failure', async () => {
-    runtime.sendMessage.mockResolvedValueOnce({ ok: true, value: { version: 1 } });
-    expect(await sendToBackground(hello)).toMatchObject({ ok: false, error: expect.stringMatching(/^malformed reply to cs-bg:hello/) });
+    runtime.sendMessage.mockResolvedValueOnce({ ok: true, value: { opened: 'yes' } });
+    expect(await sendToBackground(add)).toMatchObject({ ok: false, error: expect.stringMatching(/^malformed reply to cs-bg:add-to-pack/) });
+  });
+
+  it('checks the offsets of an analysis: whole numbers, each span forward', async () => {
+    const analyze = { type: 'cs-bg:analyze', text: 'Kim met Moon.', title: 'Summit' } as const;
+    const reply = (mentions: unknown) => ({ ok: true, value: { entities: [{ id: 'moon-jae-in', kind: 'person', name: 'Moon Jae-in', salience: 1, mentions }] } });
+    runtime.sendMessage.mockResolvedValueOnce(reply([[8, 12]]));
+    expect(await sendToBackground(analyze)).toMatchObject({ ok: true, value: { entities: [{ mentions: [[8, 12]] }] } });
+    for (const bad of [[[12, 8]], [[1.5, 4]], [[-1, 4]], [[8, 12, 3]], [['8', 12]], 'all of them', new Array(50_001).fill([0, 1])]) {
+      runtime.sendMessage.mockResolvedValueOnce(reply(bad));
+      expect(await sendToBackground(analyze)).toMatchObject({ ok: false, error: expect.stringMatching(/^malformed reply to cs-bg:analyze: value\.entities\.0\.mentions: a list of at most 50000/) });
+    }
   });
 
   it('reports silence and a broken connection as failures', async () => {
     runtime.sendMessage.mockResolvedValueOnce(undefined);
-    expect(await sendToBackground(hello)).toEqual({ ok: false, error: 'nobody answered cs-bg:hello' });
+    expect(await sendToBackground(add)).toEqual({ ok: false, error: 'nobody answered cs-bg:add-to-pack' });
     runtime.sendMessage.mockRejectedValueOnce(new Error('Extension context invalidated.'));
-    expect(await sendToBackground(hello)).toEqual({ ok: false, error: 'Extension context invalidated.' });
+    expect(await sendToBackground(add)).toEqual({ ok: false, error: 'Extension context invalidated.' });
   });
 });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describeArticle } from '../../src/content/article-finder.js';
 import { rangeFor, readText } from '../../src/content/text-map.js';
+import { rangeText } from './static-range.js';
 
 const SAMPLE = readFileSync('tests/fixtures/pages/voa-summit/index.html', 'utf8');
 
@@ -59,7 +60,7 @@ describe('reading the article’s text', () => {
     const map = await readText(document.querySelector('article') ?? document.body);
     const start = map.text.indexOf('Korean President');
     const range = rangeFor(map, start, start + 'Korean President'.length);
-    expect(range?.toString()).toBe('Korean President');
+    expect(rangeText(range)).toBe('Korean President');
     expect(range?.startContainer.parentElement?.tagName).toBe('EM');
   });
 
