@@ -80,7 +80,12 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** Errors and warnings the extension's own contexts reported so far. */
   extensionErrors(): Promise<string[]>;
-  /** URLs the background context requested (Chromium; Firefox does not expose them). */
+  /**
+   * Requests that would leave the browser. Chromium: every URL the background and the
+   * extension's pages requested (the protocol lets the test see them). Firefox, which shows no
+   * such thing: every request any context of the browser sent out to the network, caught by a
+   * sentinel proxy that all of Firefox's traffic goes to (nothing is forwarded).
+   */
   backgroundRequests(): string[] | undefined;
   close(): Promise<void>;
 }
@@ -165,7 +170,36 @@ async function launchChromium(spec: BrowserSpec, headless: boolean, language?: s
   };
 }
 
+/** The host a test may ask for to see that the sentinel proxy catches requests (not counted). */
+export const SENTINEL_PROBE_HOST = 'sentinel-probe.invalid';
+
+/**
+ * A proxy that forwards nothing: it notes the address of every request sent to it (plain HTTP,
+ * HTTPS tunnels and WebSockets) and refuses it. Firefox is set to send all traffic through it,
+ * but for the fixture server.
+ */
+async function startSentinelProxy(): Promise<{ port: number; requests: string[]; close(): Promise<void> }> {
+  const requests: string[] = [];
+  const server = http.createServer((request, response) => {
+    requests.push(request.url ?? '');
+    response.writeHead(403).end();
+  });
+  server.on('connect', (request: http.IncomingMessage, socket: import('node:net').Socket) => {
+    requests.push(`https://${request.url ?? ''}`);
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  server.on('upgrade', (request: http.IncomingMessage, socket: import('node:net').Socket) => {
+    requests.push(request.url ?? '');
+    socket.destroy();
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (typeof address !== 'object' || address === null) throw new Error('the sentinel proxy has no port');
+  return { port: address.port, requests, close: () => new Promise<void>((done) => server.close(() => done())) };
+}
+
 async function launchFirefox(spec: BrowserSpec, headless: boolean, prefs: Record<string, string | number | boolean>): Promise<ExtensionBrowser> {
+  const sentinel = await startSentinelProxy();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: spec.executable,
@@ -174,11 +208,24 @@ async function launchFirefox(spec: BrowserSpec, headless: boolean, prefs: Record
     // Lets the tests open the extension's own pages (see openExtensionPage): WebDriver BiDi may
     // not navigate a tab to moz-extension://, but the browser's own window may open one.
     args: ['--remote-allow-system-access'],
+    // Firefox honours the Remote Settings server preference below only with this set.
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
     extraPrefsFirefox: {
       'network.dns.localDomains': NEWS_HOST,
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_GECKO_ID]: FIREFOX_EXTENSION_UUID }),
       // Print the console of extension contexts to the browser's standard output.
       'devtools.console.stdout.content': true,
+      // Everything that would leave the machine goes to the sentinel proxy instead.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': sentinel.port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': sentinel.port,
+      'network.proxy.no_proxies_on': `${NEWS_HOST}, localhost, 127.0.0.1`,
+      'network.proxy.allow_hijacking_localhost': false,
+      // Firefox's own Remote Settings (blocklists and the like) would be its only traffic:
+      // pointed at a closed local port.
+      'services.settings.server': 'http://localhost:1/v1',
       ...prefs,
     },
   });
@@ -202,8 +249,11 @@ async function launchFirefox(spec: BrowserSpec, headless: boolean, prefs: Record
     browser,
     extensionId,
     extensionErrors: async () => [...errors],
-    backgroundRequests: () => undefined,
-    close: () => browser.close(),
+    backgroundRequests: () => [...sentinel.requests],
+    close: async () => {
+      await browser.close();
+      await sentinel.close();
+    },
   };
 }
 
@@ -360,11 +410,12 @@ export function useExtensionBrowser(spec: BrowserSpec, pagesDir?: () => string, 
   });
   afterAll(async () => {
     // Over every test of the block: no request from the background or the extension's pages
-    // went anywhere but the extension's own files (Chromium, which can see them all).
+    // went anywhere but the extension's own files (Chromium), and nothing at all went out to
+    // the network (Firefox, through its sentinel proxy).
     const requests = session?.backgroundRequests() ?? [];
     await session?.close();
     await server?.close();
-    const outside = requests.filter((url) => !/^(chrome-extension|data|blob):/.test(url));
+    const outside = requests.filter((url) => !/^(chrome-extension|data|blob):/.test(url) && new URL(url, 'http://x').hostname !== SENTINEL_PROBE_HOST);
     if (outside.length > 0) throw new Error(`the extension made requests outside the browser: ${outside.join(', ')}`);
   });
   return {

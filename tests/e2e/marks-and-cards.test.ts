@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, markRect, openExtensionPage, markedTexts, SAMPLE_ARTICLE_PATH, useExtensionBrowser, waitForMark } from './harness.js';
+import { BROWSERS, markRect, openExtensionPage, markedTexts, SAMPLE_ARTICLE_PATH, useExtensionBrowser, waitForMark, openMarkedArticle, SENTINEL_PROBE_HOST } from './harness.js';
 
 declare global {
   interface Window {
@@ -132,6 +132,15 @@ describe.each(BROWSERS)('$name', (spec) => {
     expect(elsewhere).toEqual([]);
     // The check sees the page's requests: the article itself went through it.
     expect(requests).toContain(browser.server.url(SAMPLE_ARTICLE_PATH));
+  });
+
+  it.runIf(spec.product === 'firefox')('sends nothing out to the network from any context (Firefox sends all its traffic to a sentinel proxy)', async () => {
+    // The sentinel sees what is sent out: a request from the page to another host reaches it.
+    const page = await openMarkedArticle(browser);
+    await page.evaluate((host) => fetch(`http://${host}/probe`).catch(() => undefined), SENTINEL_PROBE_HOST);
+    await page.close();
+    // Everything the suite did so far (marks, cards, the popup, options) sent nothing else out.
+    expect(browser.session.backgroundRequests()).toEqual([`http://${SENTINEL_PROBE_HOST}/probe`]);
   });
 
   it.runIf(spec.product === 'chrome')('sends no request from the background but for its own files', () => {
