@@ -12,6 +12,10 @@ const FIXTURE_PAGES_DIR = resolve('tests/fixtures/pages');
 const FIREFOX_GECKO_ID = 'backstory@reading-companion';
 // Pinned so that tests can open the extension's pages at a known moz-extension:// origin.
 const FIREFOX_EXTENSION_UUID = '6f1d3c0e-5b7a-4d3e-9c61-2a8e4b1f7d90';
+// Another extension the tests install to try to talk to Backstory (tests/fixtures/prober-extension).
+const PROBER_DIR = resolve('tests/fixtures/prober-extension');
+const PROBER_GECKO_ID = 'prober@backstory-tests';
+const PROBER_UUID = '0b9e2f47-3c1d-4a8e-8f5b-7d6c2e1a9f30';
 
 export interface BrowserSpec {
   name: 'Chromium' | 'Firefox ESR';
@@ -212,7 +216,7 @@ async function launchFirefox(spec: BrowserSpec, headless: boolean, prefs: Record
     env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
     extraPrefsFirefox: {
       'network.dns.localDomains': NEWS_HOST,
-      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_GECKO_ID]: FIREFOX_EXTENSION_UUID, [PROBER_GECKO_ID]: PROBER_UUID }),
       // Print the console of extension contexts to the browser's standard output.
       'devtools.console.stdout.content': true,
       // Everything that would leave the machine goes to the sentinel proxy instead.
@@ -281,8 +285,29 @@ export async function openToolbarPopup(session: ExtensionBrowser, tab: Page): Pr
  * WebDriver BiDi refuses moz-extension:// navigations, so the browser window (chrome scope,
  * allowed by --remote-allow-system-access) opens the tab, and the test gets the newest page.
  */
+/**
+ * Installs another extension (the prober) and opens its page, which tries every message and
+ * the lifeline port on Backstory; returns what each attempt got.
+ */
+export async function probeFromOtherExtension(session: ExtensionBrowser): Promise<Record<string, string>> {
+  const proberId = await session.browser.installExtension(PROBER_DIR);
+  const chrome = session.spec.product === 'chrome';
+  const target = chrome ? session.extensionId : FIREFOX_GECKO_ID;
+  const url = `${chrome ? `chrome-extension://${proberId}` : `moz-extension://${PROBER_UUID}`}/probe.html#${encodeURIComponent(target)}`;
+  const page = await openUrlAsBrowser(session, url);
+  await page.waitForFunction(() => document.body.dataset.results !== undefined, { timeout: 15_000 });
+  const results = JSON.parse((await page.evaluate(() => document.body.dataset.results)) ?? '{}') as Record<string, string>;
+  await page.close();
+  await session.browser.uninstallExtension(proberId);
+  return results;
+}
+
 export async function openExtensionPage(session: ExtensionBrowser, path: string): Promise<Page> {
-  const url = extensionPageUrl(session, path);
+  return openUrlAsBrowser(session, extensionPageUrl(session, path));
+}
+
+/** Opens an extension's page: Firefox lets only its own window open moz-extension:// URLs. */
+async function openUrlAsBrowser(session: ExtensionBrowser, url: string): Promise<Page> {
   if (session.spec.product === 'chrome') {
     const page = await session.browser.newPage();
     await page.goto(url, { waitUntil: 'load' });

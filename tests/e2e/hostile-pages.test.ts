@@ -5,9 +5,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as esbuild from 'esbuild';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, markedTexts, markRect, openPopupFor, useExtensionBrowser, type BrowserUnderTest } from './harness.js';
+import { BROWSERS, markedTexts, markRect, openPopupFor, probeFromOtherExtension, useExtensionBrowser, type BrowserUnderTest } from './harness.js';
 
 const SAMPLE = readFileSync('tests/fixtures/pages/voa-summit/index.html', 'utf8');
 const BODY = /<div class="article-body" itemprop="articleBody">([\s\S]*?)<\/div>/.exec(SAMPLE)?.[1] ?? '';
@@ -267,6 +268,37 @@ describe.each(BROWSERS)('$name', (spec) => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await page.evaluate(() => document.querySelector('backstory-card'))).toBeNull();
     await page.close();
+  });
+
+  it('reads random DOM trees as it must (the page walker\'s property, fuzzed in the real browser)', async () => {
+    // The same property as the unit test under jsdom, here with real style and layout.
+    const bundle = await esbuild.build({
+      stdin: { contents: "import { checkPageWalker } from './tests/shared/page-walker-property.ts'; Object.assign(window, { checkPageWalker });", resolveDir: process.cwd(), loader: 'ts' },
+      bundle: true,
+      format: 'iife',
+      write: false,
+      logLevel: 'warning',
+    });
+    const page = await browser.session.browser.newPage();
+    await page.goto(`http://127.0.0.1:${browser.server.port}/voa-summit/`, { waitUntil: 'load' });
+    await page.evaluate(bundle.outputFiles[0]?.text ?? '');
+    const failure = await page.evaluate(() =>
+      (window as unknown as { checkPageWalker: (doc: Document, runs: number) => Promise<void> }).checkPageWalker(document, 300).then(
+        () => null,
+        (error: unknown) => String(error),
+      ),
+    );
+    expect(failure).toBeNull();
+    await page.close();
+  });
+
+  it('answers no other extension: every message is refused and the lifeline port closed', async () => {
+    const results = await probeFromOtherExtension(browser.session);
+    expect(Object.keys(results).sort()).toEqual(['cs-bg:add-to-pack', 'cs-bg:analyze', 'cs-bg:card', 'popup-bg:analyze', 'port']);
+    for (const [attempt, outcome] of Object.entries(results)) {
+      if (attempt === 'port') expect(outcome, attempt).toBe('disconnected');
+      else expect(outcome, attempt).toMatch(/^(refused|no answer)/);
+    }
   });
 
   it('reports no error from any extension context', async () => {

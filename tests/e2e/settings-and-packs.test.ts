@@ -1,6 +1,8 @@
 // The options page changes open tabs at once; a knowledge pack brings a new name to the sample
 // article; a broken pack is refused whole, with its line and field, and loses nothing.
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, openMarkedArticle, markedTexts, markRect, openExtensionPage, useExtensionBrowser, waitForMark } from './harness.js';
@@ -85,6 +87,48 @@ describe.each(BROWSERS)('$name', (spec) => {
     await (await options.waitForSelector('.pack-list li button:last-of-type'))?.click();
     await expect.poll(() => allMarks(article), { timeout: 10_000 }).not.toContain('Zorblax Institute');
     await Promise.all([options.close(), article.close()]);
+  });
+
+  it('refuses every kind of bad pack with its reason, loses nothing, and shows markup in fields as text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-bad-packs-'));
+    const entry = (fields: Record<string, unknown> = {}) => ({ id: 'bad-pack-entry', kind: 'organization', subkind: 'company', name: 'Quorvane Holdings', description: 'An invented company of the end-to-end tests.', ...fields });
+    const files: [string, string | Buffer, RegExp][] = [
+      ['invalid.json', '[{"id": "x",', /not valid JSON/],
+      ['wrong-types.json', JSON.stringify([entry({ kind: 42, aliases: 'all of them' })], null, 1), /line \d+, kind: .*line \d+, aliases: |line \d+, aliases: .*line \d+, kind: /s],
+      ['fifty-megabytes.json', Buffer.alloc(50 * 1024 * 1024, 0x20), /the file is 50\.0 MB; a pack file may be at most 2 MB/],
+      ['a-million-entries.json', `[${Array.from({ length: 1_000_000 }, () => '{}').join(',')}]`, /may be at most 2 MB/],
+      ['too-many-entries.json', JSON.stringify(Array.from({ length: 5_001 }, (_, i) => ({ id: `e${i}`, kind: 'other', subkind: 'x', name: `E${i}`, description: 'x' }))), /the file holds 5001 entries; a pack holds at most 5000/],
+      ['prototype.json', `[${JSON.stringify(entry()).slice(0, -1)},"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}]`, /__proto__/],
+      ['duplicate-ids.json', JSON.stringify([entry(), entry()], null, 1), /used twice/],
+    ];
+    const options = await openExtensionPage(browser.session, 'options/options.html');
+    const packsBefore = await options.$$eval('.pack-list li', (items) => items.length);
+    for (const [name, content, reason] of files) {
+      writeFileSync(join(dir, name), content);
+      const input = (await options.waitForSelector('input[type="file"]')) as ElementHandle<HTMLInputElement> | null;
+      await input?.uploadFile(join(dir, name));
+      await options.waitForSelector(`.pack-preview.problems ::-p-text(${name})`, { timeout: 15_000 });
+      const text = (await options.$eval('.pack-preview.problems', (element) => element.textContent ?? '')) ?? '';
+      expect(text, name).toMatch(reason);
+      expect(await options.$('::-p-text(Import)'), name).toBeNull();
+      await options.click('.pack-preview.problems button');
+      await options.waitForSelector('.pack-preview.problems', { hidden: true });
+    }
+    // Nothing came of them: no pack, and no prototype of the page was touched.
+    expect(await options.$$eval('.pack-list li', (items) => items.length)).toBe(packsBefore);
+    expect(await options.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
+
+    // Markup in a good file's fields is shown as text, never as markup.
+    const markup = '<img src=x onerror="document.title=\'pwned\'">Quorvane <b>Holdings</b>';
+    writeFileSync(join(dir, 'markup.json'), JSON.stringify([entry({ name: markup, description: '<script>document.title = "pwned"</script> An invented company.' })]));
+    const input = (await options.waitForSelector('input[type="file"]')) as ElementHandle<HTMLInputElement> | null;
+    await input?.uploadFile(join(dir, 'markup.json'));
+    const heading = await options.waitForSelector('.pack-preview th');
+    expect(await heading?.evaluate((cell) => cell.textContent)).toBe(markup);
+    expect(await options.$$('.pack-preview img, .pack-preview b, .pack-preview script')).toHaveLength(0);
+    expect(await options.evaluate(() => document.title)).not.toBe('pwned');
+    await (await options.waitForSelector('.pack-preview ::-p-text(Cancel)'))?.click();
+    await options.close();
   });
 
   it('reports no error from any extension context', async () => {
