@@ -2,7 +2,7 @@
 // folded key of its first word, longest aliases first.
 import type { AliasForm, CompiledAlias, CompiledEntity } from '../knowledge/bundle.js';
 import { foldKey, foldMarks } from './fold.js';
-import { aliasWords, SUFFIXING_SCRIPT, UNSPACED_SCRIPT } from './tokens.js';
+import { aliasWords, asciiKeyHash, SUFFIXING_SCRIPT, UNSPACED_SCRIPT } from './tokens.js';
 
 export interface AliasEntry {
   entity: number;
@@ -41,6 +41,11 @@ export interface AliasIndex {
   startingWithChar(char: string): readonly AliasEntry[] | undefined;
   /** Hangul aliases of one word with this key, matched at the start of a word. */
   hangul(key: string): readonly AliasEntry[] | undefined;
+  /**
+   * Whether an alias may start at a lower-case ASCII word with this key hash (asciiKeyHash): one
+   * whose first word is written in lower case, or which any case fits. False means none can.
+   */
+  opensInLowerCase(hash: number): boolean;
   hasUnspaced: boolean;
   hasHangul: boolean;
   /** How many entities have this alias text (in any form). */
@@ -174,24 +179,36 @@ export function aliasKey(text: string): { table: AliasTable; key: string } | und
  * knowledge, so that a cold start does not look at every alias (nor make an array per key): a
  * key's aliases are found when an article first uses it.
  */
-export type PrecomputedIndex = Record<AliasTable, string>;
+export type PrecomputedIndex = Record<AliasTable, string> & {
+  /** The ASCII first-word keys of aliases that can open in lower case (opensInLowerCase), joined. */
+  lower?: string;
+};
+
+/** Whether an alias can start at a word written in lower case: any case fits it, or its first word is so written ("de Gaulle", "iPhone"). */
+function opensLower(alias: CompiledAlias): boolean {
+  if (alias.case === 'any') return true;
+  const initial = FIRST_WORD.exec(alias.text)?.[0].charAt(0) ?? '';
+  return initial !== initial.toUpperCase();
+}
 
 const KEY_SEPARATOR = '\u001f';
 const OWNERS_SEPARATOR = '\u001e';
 
 export function precomputeIndex(entities: readonly CompiledEntity[]): PrecomputedIndex {
   const tables: Record<AliasTable, Map<string, number[]>> = { words: new Map(), chars: new Map(), hangul: new Map() };
+  const lower = new Set<string>();
   entities.forEach((entity, index) => {
     for (const alias of entity.aliases) {
       const place = aliasKey(alias.text);
       if (!place) continue;
+      if (place.table === 'words' && ASCII.test(place.key) && opensLower(alias)) lower.add(place.key);
       const owners = tables[place.table].get(place.key);
       if (!owners) tables[place.table].set(place.key, [index]);
       else if (owners[owners.length - 1] !== index) owners.push(index);
     }
   });
   const write = (table: Map<string, number[]>) => [...table].map(([key, owners]) => `${key}${OWNERS_SEPARATOR}${owners.join(',')}`).join(KEY_SEPARATOR);
-  return { words: write(tables.words), chars: write(tables.chars), hangul: write(tables.hangul) };
+  return { words: write(tables.words), chars: write(tables.chars), hangul: write(tables.hangul), lower: [...lower].join(KEY_SEPARATOR) };
 }
 
 /** A precomputed table as a map from key to its owners, still as text ("3,17,205"). */
@@ -209,7 +226,11 @@ export function buildAliasIndex(entities: readonly CompiledEntity[], precomputed
   const tables: Record<AliasTable, LazyBuckets> = { words: new LazyBuckets(), chars: new LazyBuckets(), hangul: new LazyBuckets() };
   const { words: byFirstKey, chars: byFirstChar, hangul: hangulByKey } = tables;
   let size = 0;
+  // Hashes of the ASCII keys under which an alias may open in lower case; undefined: not known,
+  // so any word may open one.
+  let lowerOpeners: Set<number> | undefined = new Set<number>();
   if (precomputed) {
+    lowerOpeners = precomputed.lower === undefined ? undefined : new Set(precomputed.lower.split(KEY_SEPARATOR).filter(Boolean).map(asciiKeyHash));
     for (const table of ['words', 'chars', 'hangul'] as const) {
       const owners = readTable(precomputed[table]);
       size += owners.size;
@@ -234,6 +255,7 @@ export function buildAliasIndex(entities: readonly CompiledEntity[], precomputed
         if (!place) continue;
         size++;
         tables[place.table].add(place.key, { entity: index, alias });
+        if (place.table === 'words' && ASCII.test(place.key) && opensLower(alias)) lowerOpeners?.add(asciiKeyHash(place.key));
       }
     });
   }
@@ -241,6 +263,7 @@ export function buildAliasIndex(entities: readonly CompiledEntity[], precomputed
     startingWith: (key) => byFirstKey.bucket(key),
     startingWithChar: (char) => byFirstChar.get(char),
     hangul: (key) => hangulByKey.get(key),
+    opensInLowerCase: (hash) => lowerOpeners === undefined || lowerOpeners.has(hash),
     hasUnspaced: byFirstChar.size > 0,
     hasHangul: hangulByKey.size > 0,
     // Counted from the alias's own bucket when first asked: every alias with the same text has

@@ -104,10 +104,10 @@ function matchAt(text: string, tokens: Tokens, word: number, list: readonly Alia
   for (const entry of list) {
     const length = entry.keys.length;
     if (word + length > tokens.count) continue;
-    let fits = wordFits(tokens.keys[word] ?? '', entry.keys[0] ?? '', inflecting);
+    let fits = wordFits(tokens.key(word) ?? '', entry.keys[0] ?? '', inflecting);
     for (let i = 1; i < length && fits; i++) {
       fits =
-        wordFits(tokens.keys[word + i] ?? '', entry.keys[i] ?? '', inflecting) &&
+        wordFits(tokens.key(word + i) ?? '', entry.keys[i] ?? '', inflecting) &&
         separatorFits(text.slice(tokens.ends[word + i - 1], tokens.starts[word + i]), entry.separators[i - 1] ?? ' ');
     }
     if (!fits) continue;
@@ -142,7 +142,7 @@ function matchUnspaced(text: string, start: number, end: number, index: AliasInd
 
 /** A Hangul word that starts with a known name followed by a particle: 판문점에서. */
 function matchHangul(tokens: Tokens, word: number, index: AliasIndex): Match | undefined {
-  const key = tokens.keys[word] ?? '';
+  const key = tokens.key(word) ?? '';
   for (let length = key.length; length >= 2; length--) {
     const list = index.hangul(key.slice(0, length));
     if (list) {
@@ -176,10 +176,16 @@ export function findMatches(text: string, tokens: Tokens, index: AliasIndex, lan
   const matches: Match[] = [];
   const inflecting = INFLECTING_LANGUAGES.has(lang);
   for (let word = 0; word < tokens.count; ) {
-    const list = aliasesStartingWith(tokens.keys[word] ?? '', tokens.keys[word + 1], index, inflecting);
+    // A lower-case word starts a name only if some alias opens in lower case ("de Gaulle"):
+    // most words of a text are passed over here, without even making their key.
+    if (!inflecting && tokens.lowerInitial[word] === 1 && !index.opensInLowerCase(tokens.hashes[word] ?? 0)) {
+      word++;
+      continue;
+    }
+    const list = aliasesStartingWith(tokens.key(word) ?? '', tokens.key(word + 1), index, inflecting);
     const match = list ? matchAt(text, tokens, word, list, lang, inflecting) : undefined;
-    if (match && !match.fallback && ARTICLES.has(tokens.keys[word] ?? '') && match.lastWord > word) {
-      const next = aliasesStartingWith(tokens.keys[word + 1] ?? '', tokens.keys[word + 2], index, inflecting);
+    if (match && !match.fallback && ARTICLES.has(tokens.key(word) ?? '') && match.lastWord > word) {
+      const next = aliasesStartingWith(tokens.key(word + 1) ?? '', tokens.key(word + 2), index, inflecting);
       const after = next ? matchAt(text, tokens, word + 1, next, lang, inflecting) : undefined;
       if (after) match.fallback = after;
     }

@@ -12,10 +12,14 @@ export interface Tokens {
   count: number;
   starts: Int32Array;
   ends: Int32Array;
-  /** Folded keys, for lookup. */
-  keys: string[];
+  /** The folded key of a word, for lookup (made when first asked for: most words never are). */
+  key(word: number): string | undefined;
   /** 1 where a word has characters beyond ASCII (only those can be in another script). */
   nonAscii: Uint8Array;
+  /** 1 where an ASCII word opens with a lower-case letter. */
+  lowerInitial: Uint8Array;
+  /** For ASCII words, asciiKeyHash of the key; 0 for the others. */
+  hashes: Int32Array;
 }
 
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}\u00AD\u200C\u200D]$/u;
@@ -32,36 +36,104 @@ function isWordCodePoint(code: number): boolean {
   return known;
 }
 
-// One pass over the characters: a regular expression with Unicode classes costs several times
-// more on long articles, where most text is ASCII.
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** A hash of an ASCII key (FNV-1a over its lower-case characters); never 0. */
+export function asciiKeyHash(key: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME);
+  return hash | 1;
+}
+
+/** An Int32Array that grows as words are added. */
+function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size < array.length) return array;
+  const larger = new Int32Array(array.length * 2);
+  larger.set(array);
+  return larger;
+}
+
+// One pass over the characters, without a string per word: a word's key is made only when the
+// matcher asks for it, and most words (lower case, starting no name) it never does. A regular
+// expression with Unicode classes costs several times more on long articles, where most text
+// is ASCII.
 export function tokenize(text: string): Tokens {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const keys: string[] = [];
-  const nonAscii: number[] = [];
+  let capacity = 1024;
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let hashes = new Int32Array(capacity);
+  let flags = new Uint8Array(capacity);
+  let count = 0;
   let start = -1;
   let ascii = true;
+  let hash = FNV_OFFSET;
   for (let at = 0; at <= text.length; ) {
-    const code = at < text.length ? (text.codePointAt(at) ?? 0) : -1;
-    const width = code > 0xffff ? 2 : 1;
+    let code = at < text.length ? text.charCodeAt(at) : -1;
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      code = text.codePointAt(at) ?? code;
+      width = code > 0xffff ? 2 : 1;
+    }
     if (code >= 0 && isWordCodePoint(code)) {
       if (start < 0) {
         start = at;
         ascii = true;
+        hash = FNV_OFFSET;
       }
       if (code >= 128) ascii = false;
+      else hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
     } else if (start >= 0) {
-      const word = text.slice(start, at);
-      starts.push(start);
-      ends.push(at);
-      keys.push(ascii ? word.toLowerCase() : foldKey(word));
-      nonAscii.push(ascii ? 0 : 1);
+      if (count === capacity) {
+        capacity *= 2;
+        starts = grown(starts, count);
+        ends = grown(ends, count);
+        hashes = grown(hashes, count);
+        const larger = new Uint8Array(capacity);
+        larger.set(flags);
+        flags = larger;
+      }
+      starts[count] = start;
+      ends[count] = at;
+      const first = text.charCodeAt(start);
+      hashes[count] = ascii ? hash | 1 : 0;
+      flags[count] = (ascii ? 0 : NON_ASCII) | (ascii && first >= 97 && first <= 122 ? LOWER_INITIAL : 0);
+      count++;
       start = -1;
     }
     at += width;
   }
-  return { count: keys.length, starts: Int32Array.from(starts), ends: Int32Array.from(ends), keys, nonAscii: Uint8Array.from(nonAscii) };
+  const keys: (string | undefined)[] = new Array<string | undefined>(count).fill(undefined);
+  const nonAscii = new Uint8Array(count);
+  const lowerInitial = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    nonAscii[i] = (flags[i] ?? 0) & NON_ASCII ? 1 : 0;
+    lowerInitial[i] = (flags[i] ?? 0) & LOWER_INITIAL ? 1 : 0;
+  }
+  const wordStarts = starts.slice(0, count);
+  const wordEnds = ends.slice(0, count);
+  return {
+    count,
+    starts: wordStarts,
+    ends: wordEnds,
+    nonAscii,
+    lowerInitial,
+    hashes: hashes.slice(0, count),
+    key(word: number): string | undefined {
+      if (word < 0 || word >= count) return undefined;
+      let key = keys[word];
+      if (key === undefined) {
+        const written = text.slice(wordStarts[word], wordEnds[word]);
+        key = nonAscii[word] === 1 ? foldKey(written) : written.toLowerCase();
+        keys[word] = key;
+      }
+      return key;
+    },
+  };
 }
+
+const NON_ASCII = 1;
+const LOWER_INITIAL = 2;
 
 /** The words of an alias, folded, and what stands between them. */
 export function aliasWords(alias: string): { keys: string[]; words: string[]; separators: string[] } {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledAlias, CompiledEntity, KnowledgeBundle } from '../../src/knowledge/bundle.js';
 import { createAnalyzer } from '../../src/engine/analyze.js';
+import { precomputeIndex } from '../../src/engine/alias-index.js';
 
 type Spec = Omit<Partial<CompiledEntity>, 'aliases'> & { id: string; aliases: (string | CompiledAlias)[] };
 
@@ -117,6 +118,17 @@ describe('normalising and matching', () => {
     const text = 'Officials met at Panmunjom on Sunday.';
     const [found] = analyzer.analyze({ text, lang: 'en' });
     expect(found?.mentions).toEqual([{ start: 17, end: 26, text: 'Panmunjom' }]);
+  });
+
+  it('finds a name written in lower case at the start ("iPhone") with or without a precomputed index, and not where it is capitalised otherwise', () => {
+    const phone = entity({ id: 'iphone', kind: 'other', subkind: 'product', aliases: ['iPhone'] });
+    const bundle: KnowledgeBundle = { ...KNOWLEDGE, entities: [...KNOWLEDGE.entities, phone] };
+    for (const knowledge of [bundle, { ...bundle, index: precomputeIndex(bundle.entities) }]) {
+      const found = (text: string) => createAnalyzer(knowledge).analyze({ text, lang: 'en' }).map((item) => item.id);
+      expect(found('Apple said the new iPhone sold well in North Korea.')).toEqual(expect.arrayContaining(['iphone', 'north-korea']));
+      expect(found('the iphone of the story')).not.toContain('iphone');
+    }
+    expect(precomputeIndex(bundle.entities).lower?.split('\u001f')).toContain('iphone');
   });
 
   it('uses a foreign-language alias in an article in that language', () => {
