@@ -394,5 +394,8 @@ if (values.part === 'all' || values.part === 'engine') await benchEngine();
 if (values.part === 'all' || values.part === 'page') await benchPage();
 const report = markdown();
 process.stdout.write(`${report}\n`);
-writeFileSync('bench/RESULTS.md', `${report}\n`);
 if (values.json) writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
+// bench/RESULTS.md keeps the last full run: a run of one part prints its table but leaves the
+// file alone, so that it never mixes figures of runs measured at different times.
+if (values.part === 'all') writeFileSync('bench/RESULTS.md', `${report}\n`);
+else process.stderr.write('bench: one part measured; bench/RESULTS.md keeps the last full run\n');

@@ -4,7 +4,7 @@ import { createAnalyzer, type Analyzer } from '../engine/analyze.js';
 import type { LandRings } from '../engine/locator-map.js';
 import { KNOWLEDGE_CARDS_FILE, KNOWLEDGE_NAMES_FILE, type CardFields, type CompiledEntity, type KnowledgeBundle } from '../knowledge/bundle.js';
 import { KnowledgeFileError } from '../knowledge/load.js';
-import { withPacks } from '../knowledge/packs.js';
+import { packsUseTitles, withPacks } from '../knowledge/packs.js';
 import { parseNamesFile, withCard } from '../knowledge/split.js';
 import { loadPacks } from '../platform/packs-store.js';
 import { extensionFileUrl } from '../platform/runtime.js';
@@ -81,6 +81,16 @@ function getShipped(): Promise<KnowledgeBundle> {
   return shipped;
 }
 
+/** Wikipedia title -> id of the shipped entities (the titles are in the cards file). */
+async function shippedTitles(bundle: KnowledgeBundle): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  (await getCards()).forEach((card, position) => {
+    const id = bundle.entities[position]?.id;
+    if (card.wikipedia && id) titles.set(card.wikipedia, id);
+  });
+  return titles;
+}
+
 /** Reads the cards file ahead of the first card, once names are found (background time only). */
 export function prefetchCards(): void {
   void getCards().catch((error: unknown) => console.warn('Backstory: the cards file could not be read:', error));
@@ -106,7 +116,9 @@ async function load(): Promise<Analyzer> {
   const [bundle, { packs, notice }] = await Promise.all([getShipped(), loadPacks()]);
   if (notice) console.warn(`Backstory: ${notice}`);
   // Packs change entities in place or add some: then the precomputed index no longer fits.
-  const entities = withPacks(bundle.entities, packs);
+  // A pack entry may replace a shipped one by its Wikipedia title, which the cards file holds.
+  const titles = packsUseTitles(packs) ? await shippedTitles(bundle) : undefined;
+  const entities = withPacks(bundle.entities, packs, titles);
   const { index: _precomputed, ...withoutIndex } = bundle;
   const ready = createAnalyzer(packs.some((pack) => pack.enabled) ? { ...withoutIndex, entities } : bundle);
   performance.measure(LOAD_MEASURE, { start: started, end: performance.now() });

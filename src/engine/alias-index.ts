@@ -207,20 +207,73 @@ export function precomputeIndex(entities: readonly CompiledEntity[]): Precompute
       else if (owners[owners.length - 1] !== index) owners.push(index);
     }
   });
-  const write = (table: Map<string, number[]>) => [...table].map(([key, owners]) => `${key}${OWNERS_SEPARATOR}${owners.join(',')}`).join(KEY_SEPARATOR);
+  const write = (table: Map<string, number[]>) =>
+    [...table]
+      .sort(byCodeUnits)
+      .map(([key, owners]) => `${key}${OWNERS_SEPARATOR}${owners.join(',')}`)
+      .join(KEY_SEPARATOR);
   return { words: write(tables.words), chars: write(tables.chars), hangul: write(tables.hangul), lower: [...lower].join(KEY_SEPARATOR) };
 }
 
-/** A precomputed table as a map from key to its owners, still as text ("3,17,205"). */
-function readTable(text: string): Map<string, string> {
-  const owners = new Map<string, string>();
-  if (!text) return owners;
-  for (const part of text.split(KEY_SEPARATOR)) {
-    const at = part.indexOf(OWNERS_SEPARATOR);
-    owners.set(part.slice(0, at), part.slice(at + 1));
+/**
+ * A precomputed table, read where it lies: the compiler writes its keys in order, so a key is
+ * found by binary search over the offsets of the entries, without a string or a map entry made
+ * for the tens of thousands of keys an article never uses.
+ */
+class SortedTable {
+  /** Where each entry's key starts, and where its owners start (after OWNERS_SEPARATOR). */
+  private readonly keyStarts: Int32Array;
+  private readonly ownerStarts: Int32Array;
+  readonly size: number;
+
+  constructor(private readonly text: string) {
+    let count = text ? 1 : 0;
+    for (let at = text.indexOf(KEY_SEPARATOR); at >= 0; at = text.indexOf(KEY_SEPARATOR, at + 1)) count++;
+    this.size = count;
+    this.keyStarts = new Int32Array(count);
+    this.ownerStarts = new Int32Array(count);
+    let start = 0;
+    for (let i = 0; i < count; i++) {
+      this.keyStarts[i] = start;
+      this.ownerStarts[i] = text.indexOf(OWNERS_SEPARATOR, start) + 1;
+      const next = text.indexOf(KEY_SEPARATOR, start);
+      start = next < 0 ? text.length + 1 : next + 1;
+    }
   }
-  return owners;
+
+  /** The owners of a key as text ("3,17,205"), or undefined. */
+  get(key: string): string | undefined {
+    let low = 0;
+    let high = this.size - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const order = this.compare(key, middle);
+      if (order === 0) {
+        const from = this.ownerStarts[middle] ?? 0;
+        const to = middle + 1 < this.size ? (this.keyStarts[middle + 1] ?? 0) - 1 : this.text.length;
+        return this.text.slice(from, to);
+      }
+      if (order < 0) high = middle - 1;
+      else low = middle + 1;
+    }
+    return undefined;
+  }
+
+  /** How `key` sorts against entry `i`'s key (by UTF-16 code units, as the compiler sorted them). */
+  private compare(key: string, i: number): number {
+    const start = this.keyStarts[i] ?? 0;
+    const length = (this.ownerStarts[i] ?? 0) - 1 - start;
+    const shorter = Math.min(key.length, length);
+    for (let at = 0; at < shorter; at++) {
+      const difference = key.charCodeAt(at) - this.text.charCodeAt(start + at);
+      if (difference !== 0) return difference;
+    }
+    return key.length - length;
+  }
 }
+
+/** Keys in code-unit order, as SortedTable searches them. */
+const byCodeUnits = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function buildAliasIndex(entities: readonly CompiledEntity[], precomputed?: PrecomputedIndex): AliasIndex {
   const tables: Record<AliasTable, LazyBuckets> = { words: new LazyBuckets(), chars: new LazyBuckets(), hangul: new LazyBuckets() };
@@ -232,7 +285,7 @@ export function buildAliasIndex(entities: readonly CompiledEntity[], precomputed
   if (precomputed) {
     lowerOpeners = precomputed.lower === undefined ? undefined : new Set(precomputed.lower.split(KEY_SEPARATOR).filter(Boolean).map(asciiKeyHash));
     for (const table of ['words', 'chars', 'hangul'] as const) {
-      const owners = readTable(precomputed[table]);
+      const owners = new SortedTable(precomputed[table]);
       size += owners.size;
       tables[table].deferTo((key) => {
         const list = owners.get(key);

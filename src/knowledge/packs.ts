@@ -273,15 +273,22 @@ export function compilePackEntity(entity: PackEntity, packId: string): CompiledE
   return { ...rest, aliases, source: PACK_SOURCE_PREFIX + packId, prior: PACK_PRIOR };
 }
 
+/** Whether an enabled pack names any entry by its Wikipedia title (then the shipped titles are needed). */
+export function packsUseTitles(packs: readonly Pack[]): boolean {
+  return packs.some((pack) => pack.enabled && pack.entities.some((entity) => entity.wikipedia));
+}
+
 /**
  * The shipped entities with the enabled packs laid over them: a pack entity with the id or the
  * Wikipedia title of a shipped one replaces it; the others are added. Later packs win.
+ * `shippedTitles` (title -> id) is for shipped entities that do not carry their titles (the
+ * extension's names file keeps them with the cards).
  */
-export function withPacks(shipped: readonly CompiledEntity[], packs: readonly Pack[]): CompiledEntity[] {
+export function withPacks(shipped: readonly CompiledEntity[], packs: readonly Pack[], shippedTitles?: ReadonlyMap<string, string>): CompiledEntity[] {
   const enabled = packs.filter((pack) => pack.enabled);
   if (enabled.length === 0) return [...shipped];
   const replacements = new Map<string, CompiledEntity>();
-  const byTitle = new Map<string, string>();
+  const byTitle = new Map<string, string>(shippedTitles);
   for (const entity of shipped) if (entity.wikipedia) byTitle.set(entity.wikipedia, entity.id);
   const added: CompiledEntity[] = [];
   for (const pack of enabled) {

@@ -108,7 +108,6 @@ class NameEntity implements CompiledEntity {
   readonly id: string;
   readonly kind: CompiledEntity['kind'];
   readonly subkind: string;
-  readonly name: string;
   readonly description = '';
   readonly country?: string;
   readonly facts?: Record<string, string>;
@@ -116,6 +115,8 @@ class NameEntity implements CompiledEntity {
   readonly prior: number;
   #encoded: string;
   #aliases: CompiledAlias[] | undefined;
+  /** The name when written apart from the aliases; otherwise found in them when first asked for. */
+  #name: string | null;
 
   /** Reads the row that starts at `at` in the names file's cells. */
   constructor(cells: readonly NameRow[number][], at: number, kinds: readonly (readonly [string, string])[], sourceIds: readonly string[]) {
@@ -131,19 +132,24 @@ class NameEntity implements CompiledEntity {
     this.id = id;
     this.kind = kindName as CompiledEntity['kind'];
     this.subkind = subkind;
-    // Unless written apart, the name is the first alias: up to its flags, if any.
-    if (name) this.name = name;
-    else {
-      const flags = aliases.indexOf(FLAG_SEPARATOR);
-      const next = aliases.indexOf(ALIAS_SEPARATOR);
-      const end = flags < 0 ? next : next < 0 ? flags : Math.min(flags, next);
-      this.name = end < 0 ? aliases : aliases.slice(0, end);
-    }
+    this.#name = name || null;
     if (country) this.country = country;
     if (state) this.facts = { State: state };
     this.source = sourceIds[source] ?? '';
     this.prior = prior;
     this.#encoded = aliases;
+  }
+
+  get name(): string {
+    // Unless written apart, the name is the first alias: up to its flags, if any.
+    if (this.#name === null) {
+      const aliases = this.#encoded;
+      const flags = aliases.indexOf(FLAG_SEPARATOR);
+      const next = aliases.indexOf(ALIAS_SEPARATOR);
+      const end = flags < 0 ? next : next < 0 ? flags : Math.min(flags, next);
+      this.#name = end < 0 ? aliases : aliases.slice(0, end);
+    }
+    return this.#name;
   }
 
   get aliases(): CompiledAlias[] {
@@ -165,5 +171,5 @@ export function parseNamesFile(text: string): KnowledgeBundle {
 
 /** An entity of the names file made whole again with its card. */
 export function withCard(entity: CompiledEntity, card: CardFields | undefined): CompiledEntity {
-  return card ? { ...entity, aliases: entity.aliases, ...card } : entity;
+  return card ? { ...entity, name: entity.name, aliases: entity.aliases, ...card } : entity;
 }

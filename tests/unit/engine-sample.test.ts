@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { articleFromHtml, type Article } from '../../src/cli/article.js';
 import { createAnalyzer, type FoundEntity } from '../../src/engine/analyze.js';
 import { parseKnowledge } from '../../src/knowledge/load.js';
+import { parseNamesFile } from '../../src/knowledge/split.js';
 
 let article: Article;
 let found: FoundEntity[];
@@ -67,5 +68,20 @@ describe('the sample article', () => {
   it('ranks Kim Jong Un and Donald Trump among the most salient', () => {
     const top = found.slice(0, 5).map((entity) => entity.wikipedia);
     expect(top).toEqual(expect.arrayContaining(['Kim Jong Un', 'Donald Trump']));
+  });
+});
+
+describe('the knowledge as the extension ships it', () => {
+  it('finds the same in the sample article through the names file (its index read in place) as through the whole file', () => {
+    const whole = parseKnowledge(readFileSync('dist/knowledge.json', 'utf8'));
+    const shipped = parseNamesFile(readFileSync('dist/chrome/knowledge-names.json', 'utf8'));
+    const input = { text: article.text, title: article.title, lang: 'en', ...(article.published ? { date: article.published } : {}) };
+    const summary = (analyzer: ReturnType<typeof createAnalyzer>) => analyzer.analyze(input).map(({ id, mentions }) => [id, mentions.map(({ start }) => start)]);
+    expect(summary(createAnalyzer(shipped))).toEqual(summary(createAnalyzer(whole)));
+    const lookup = createAnalyzer(shipped);
+    for (const name of ['Panmunjom', 'Singapore', 'KCNA', 'Zürich', 'São Paulo', '판문점', '北京', 'de Gaulle', 'iPhone']) {
+      expect(lookup.lookup(name).map((entity) => entity.id), name).toEqual(createAnalyzer(whole).lookup(name).map((entity) => entity.id));
+    }
+    expect(lookup.lookup('Panmunjom').length).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,7 @@
 // the field, and laying packs over the shipped knowledge.
 import { describe, expect, it } from 'vitest';
 import type { CompiledEntity } from '../../src/knowledge/bundle.js';
-import { describeProblem, PACK_LIMITS, parseCsvPack, parseJsonPack, parsePackFile, withPacks, type Pack } from '../../src/knowledge/packs.js';
+import { describeProblem, PACK_LIMITS, packsUseTitles, parseCsvPack, parseJsonPack, parsePackFile, withPacks, type Pack } from '../../src/knowledge/packs.js';
 
 const ZORBLAX = { id: 'zorblax-institute', kind: 'organization', subkind: 'other', name: 'Zorblax Institute', description: 'An invented institute for the pack tests.' };
 
@@ -109,6 +109,15 @@ describe('packs over the shipped knowledge', () => {
       ['zorblax-institute', 'An invented institute for the pack tests.', 'pack:p1'],
     ]);
     expect(merged[1]?.aliases).toEqual([{ text: 'Zorblax Institute', form: 'name' }, { text: 'Zorblax', form: 'name' }]);
+  });
+
+  it('overrides by Wikipedia title also where the shipped entities carry no titles (the names file), given them apart', () => {
+    const withoutTitles = shipped.map(({ wikipedia: _title, ...entity }) => entity);
+    const mine = [{ id: 'my-seoul', kind: 'place' as const, subkind: 'city', name: 'Seoul', description: 'My own note on Seoul.', wikipedia: 'Seoul' }];
+    expect(packsUseTitles([pack(true, mine)])).toBe(true);
+    expect(packsUseTitles([pack(false, mine), pack(true, [ZORBLAX as Pack['entities'][number]])])).toBe(false);
+    const merged = withPacks(withoutTitles, [pack(true, mine)], new Map([['Seoul', 'seoul']]));
+    expect(merged.map((entity) => [entity.id, entity.description])).toEqual([['seoul', 'My own note on Seoul.']]);
   });
 
   it('leaves the shipped knowledge alone when a pack is disabled', () => {
