@@ -207,6 +207,16 @@ export function linkMatches(
   lang = 'en',
 ): Mention[] {
   const context: Context = { text, tokens, entities };
+  // How many entities have an alias text: counted once per text.
+  const ownerCounts = new Map<string, number>();
+  const ownersOfText = (aliasText: string): number => {
+    let count = ownerCounts.get(aliasText);
+    if (count === undefined) {
+      count = ownersOf(aliasText);
+      ownerCounts.set(aliasText, count);
+    }
+    return count;
+  };
   const matchStarts = new Set(matches.map((match) => match.word));
   const boilerplate = nonArticleRanges(text);
   const outsideArticle = (match: Match) => boilerplate.some(([start, end]) => match.start >= start && match.end <= end);
@@ -267,7 +277,7 @@ export function linkMatches(
       // Which surnames are also words is known for English only ("Čech" is a Czech man).
       lang === 'en' &&
       entities[onlyShort.entity]?.source === 'curated' &&
-      ownersOf(onlyShort.text) === 1 &&
+      ownersOfText(onlyShort.text) === 1 &&
       !partOfOtherNames.has(onlyShort.text)
     ) {
       lastNamedAt.set(onlyShort.entity, match.start);
@@ -295,6 +305,52 @@ export function linkMatches(
     }
     const sentenceStart = match.word >= 0 && opensSentence(context, match.word);
     const singleWord = match.word === match.lastWord;
+    const key = decisionKey(match, sentenceStart, singleWord);
+    let decision = decisions.get(key);
+    if (!decision) {
+      decision = decide(match, sentenceStart, singleWord);
+      decisions.set(key, decision);
+    }
+    const { chosen, confidence, elsewhere } = decision;
+    if (!chosen || confidence < MIN_LINK_CONFIDENCE) return match.fallback ? link(match.fallback) : undefined;
+    if (elsewhere) return undefined;
+    // A longer name from a country the article never mentions yields to a shorter one from a
+    // country it does ("The Republicans" of France, or the Republicans of a US story).
+    const chosenCountry = entities[chosen.entity]?.country;
+    if (match.fallback && chosenCountry && !shares.has(chosenCountry) && !strong.has(chosen.entity)) {
+      const shorter = link(match.fallback);
+      const shorterCountry = shorter ? entities[shorter.entity]?.country : undefined;
+      if (shorter && shorterCountry && shares.has(shorterCountry)) return shorter;
+    }
+    lastNamedAt.set(chosen.entity, match.start);
+    return { start: match.start, end: match.end, entity: chosen.entity, confidence };
+  };
+
+  // Which entity the general rules choose depends only on the candidates, on whether the name
+  // opens a sentence and is one word, and on what the article names for sure, which is settled
+  // before this pass: decided once per such case (an article names the same things again and again).
+  interface Decision {
+    chosen: AliasEntry | undefined;
+    confidence: number;
+    /** A town whose name a place in a country the article is more about shares: better no card. */
+    elsewhere: boolean;
+  }
+  const decisions = new Map<string, Decision>();
+  const entryNumbers = new Map<AliasEntry, number>();
+  const decisionKey = (match: Match, sentenceStart: boolean, singleWord: boolean): string => {
+    let key = `${sentenceStart ? 1 : 0}${singleWord ? 1 : 0}`;
+    for (const entry of match.candidates) {
+      let number = entryNumbers.get(entry);
+      if (number === undefined) {
+        number = entryNumbers.size;
+        entryNumbers.set(entry, number);
+      }
+      key += `,${number}`;
+    }
+    return key;
+  };
+
+  const decide = (match: Match, sentenceStart: boolean, singleWord: boolean): Decision => {
     const placeCandidates = new Set(match.candidates.filter((entry) => entities[entry.entity]?.kind === 'place').map((entry) => entry.entity));
     const candidates = match.candidates.filter((entry) => {
       if (entry.form === 'short') return false;
@@ -327,7 +383,7 @@ export function linkMatches(
       return supported && !sentenceStart;
     });
     const unique = [...new Map(candidates.map((entry) => [entry.entity, entry])).values()];
-    if (unique.length === 0) return match.fallback ? link(match.fallback) : undefined;
+    if (unique.length === 0) return { chosen: undefined, confidence: 0, elsewhere: false };
     const scores = unique.map((entry) => {
       const entity = entities[entry.entity];
       const prior = entity?.prior ?? 0;
@@ -339,29 +395,20 @@ export function linkMatches(
     });
     const { best, confidence } = softmaxBest(scores);
     const chosen = unique[best];
-    if (!chosen || confidence < MIN_LINK_CONFIDENCE) return match.fallback ? link(match.fallback) : undefined;
+    if (!chosen || confidence < MIN_LINK_CONFIDENCE) return { chosen, confidence, elsewhere: false };
     // A place name shared by places in several countries, in an article about another of those
     // countries ("Cambridge" in a story set in Massachusetts): better no card than the wrong town.
     const chosenPlace = entities[chosen.entity];
+    let elsewhere = false;
     if (chosenPlace?.kind === 'place' && chosenPlace.subkind === 'city' && chosenPlace.country) {
       const chosenShare = shares.get(chosenPlace.country) ?? 0;
-      const elsewhere = match.candidates.some((entry) => {
+      elsewhere = match.candidates.some((entry) => {
         const other = entities[entry.entity];
         const otherShare = shares.get(other?.country ?? '') ?? 0;
         return other?.kind === 'place' && other.country !== chosenPlace.country && otherShare >= ARTICLE_COUNTRY_SHARE && otherShare > chosenShare;
       });
-      if (elsewhere) return undefined;
     }
-    // A longer name from a country the article never mentions yields to a shorter one from a
-    // country it does ("The Republicans" of France, or the Republicans of a US story).
-    const chosenCountry = entities[chosen.entity]?.country;
-    if (match.fallback && chosenCountry && !shares.has(chosenCountry) && !strong.has(chosen.entity)) {
-      const shorter = link(match.fallback);
-      const shorterCountry = shorter ? entities[shorter.entity]?.country : undefined;
-      if (shorter && shorterCountry && shares.has(shorterCountry)) return shorter;
-    }
-    lastNamedAt.set(chosen.entity, match.start);
-    return { start: match.start, end: match.end, entity: chosen.entity, confidence };
+    return { chosen, confidence, elsewhere };
   };
 
   for (const match of usable) {
