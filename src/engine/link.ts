@@ -245,9 +245,15 @@ export function linkMatches(
     // A name that opens with an article and has another reading after it ("The Republicans" /
     // "Republicans") proves nothing yet.
     if (match.fallback && match.fallback.start > match.start) continue;
-    const named = new Set(match.candidates.filter(isStrong).map((entry) => entry.entity));
-    const [only] = named;
-    if (named.size === 1 && only !== undefined) strong.set(only, (strong.get(only) ?? 0) + 1);
+    // The one entity the strong candidates name, if they name exactly one.
+    let only: number | undefined;
+    let several = false;
+    for (const entry of match.candidates) {
+      if (!isStrong(entry)) continue;
+      if (only === undefined) only = entry.entity;
+      else if (entry.entity !== only) several = true;
+    }
+    if (only !== undefined && !several) strong.set(only, (strong.get(only) ?? 0) + 1);
   }
   const shares = countryShares(strong, entities);
   const subkindShares = kindShares(strong, entities);

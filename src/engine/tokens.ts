@@ -110,15 +110,16 @@ export function tokenize(text: string): Tokens {
     nonAscii[i] = (flags[i] ?? 0) & NON_ASCII ? 1 : 0;
     lowerInitial[i] = (flags[i] ?? 0) & LOWER_INITIAL ? 1 : 0;
   }
-  const wordStarts = starts.slice(0, count);
-  const wordEnds = ends.slice(0, count);
+  // Views, not copies: the arrays live as long as the tokens.
+  const wordStarts = starts.subarray(0, count);
+  const wordEnds = ends.subarray(0, count);
   return {
     count,
     starts: wordStarts,
     ends: wordEnds,
     nonAscii,
     lowerInitial,
-    hashes: hashes.slice(0, count),
+    hashes: hashes.subarray(0, count),
     key(word: number): string | undefined {
       if (word < 0 || word >= count) return undefined;
       let key = keys[word];
