@@ -128,10 +128,10 @@ class NameEntity implements CompiledEntity {
     const prior = cells[at + 5] as number;
     const state = cells[at + 6] as string | null;
     const name = cells[at + 7] as string | null;
-    const [kindName, subkind] = kinds[kind] ?? ['other', 'other'];
+    const kindPair = kinds[kind];
     this.id = id;
-    this.kind = kindName as CompiledEntity['kind'];
-    this.subkind = subkind;
+    this.kind = (kindPair?.[0] ?? 'other') as CompiledEntity['kind'];
+    this.subkind = kindPair?.[1] ?? 'other';
     this.#name = name || null;
     if (country) this.country = country;
     if (state) this.facts = { State: state };
