@@ -3,6 +3,7 @@
 // the text nodes it came from, it never reads what must not be read, and it reads all the rest.
 import fc from 'fast-check';
 import { rangeFor, readText } from '../../src/content/text-map.js';
+import { rangeText } from './static-range.js';
 
 const TAGS = ['p', 'div', 'span', 'em', 'a', 'section', 'li', 'h2', 'blockquote', 'br', 'input', 'textarea', 'style', 'nav', 'code'] as const;
 const NEVER_READ = new Set(['input', 'textarea', 'style', 'nav', 'code']);
@@ -40,14 +41,6 @@ function check(condition: boolean, what: string): void {
   if (!condition) throw new Error(what);
 }
 
-function textOf(range: StaticRange | null): string | undefined {
-  if (!range) return undefined;
-  const live = range.startContainer.ownerDocument?.createRange();
-  live?.setStart(range.startContainer, range.startOffset);
-  live?.setEnd(range.endContainer, range.endOffset);
-  return live?.toString();
-}
-
 /** Runs the property `numRuns` times in `doc`; throws fast-check's report (with the smallest failing tree) when it fails. */
 export async function checkPageWalker(doc: Document, numRuns: number): Promise<void> {
   await fc.assert(
@@ -62,7 +55,7 @@ export async function checkPageWalker(doc: Document, numRuns: number): Promise<v
         const start = map.starts[i] ?? 0;
         // Each node's text is in the string at its offset (whitespace read as spaces).
         check(map.text.slice(start, start + node.data.length) === node.data.replace(/[\s\u00a0]/g, ' '), `node ${i} is not at its offset`);
-        if (node.data.length > 0) check(textOf(rangeFor(map, start, start + node.data.length)) === node.data, `node ${i} does not map back`);
+        if (node.data.length > 0) check(rangeText(rangeFor(map, start, start + node.data.length)) === node.data, `node ${i} does not map back`);
       }
       // Every readable text node was read.
       const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);

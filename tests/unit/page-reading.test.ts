@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describeArticle } from '../../src/content/article-finder.js';
 import { rangeFor, readText } from '../../src/content/text-map.js';
-import { rangeText } from './static-range.js';
+import { rangeText } from '../shared/static-range.js';
 
 const SAMPLE = readFileSync('tests/fixtures/pages/voa-summit/index.html', 'utf8');
 
