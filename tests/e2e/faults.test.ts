@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, openMarkedArticle, markRect, openExtensionPage, useExtensionBrowser, type BrowserUnderTest } from './harness.js';
+import { BROWSERS, markedTexts, openMarkedArticle, markRect, openExtensionPage, useExtensionBrowser, type BrowserUnderTest } from './harness.js';
 
 const marked = (page: Page) => page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('backstory-')).reduce((sum, name) => sum + (CSS.highlights.get(name)?.size ?? 0), 0));
 
@@ -108,6 +108,43 @@ describe.each(BROWSERS)('$name', (spec) => {
     );
     // The card came from a background page that had been suspended and started again.
     expect(await backgroundStartedAt(browser)).toBeGreaterThan(startedBefore);
+    await page.close();
+  });
+
+  it('keeps the settings and packs when the extension is updated in place with a tab open', async () => {
+    // What the reader chose and imported before the update: every name only once, and a pack.
+    const options = await openExtensionPage(browser.session, 'options/options.html');
+    await (await options.waitForSelector('input[value="first"]'))?.click();
+    const input = (await options.waitForSelector('input[type="file"]')) as ElementHandle<HTMLInputElement> | null;
+    await input?.uploadFile(join(process.cwd(), 'tests/fixtures/packs/invented.json'));
+    await options.locator('::-p-text(Import)').click();
+    await options.waitForSelector('.pack-list li');
+    await options.close();
+    const page = await openMarkedArticle(browser);
+    await page.evaluate(() => Object.assign(window, { oldPlaces: CSS.highlights.get('backstory-place') }));
+    // The same extension installed over itself: the browser's update path, which keeps its storage.
+    await browser.session.browser.installExtension(join(process.cwd(), spec.product === 'chrome' ? 'dist/chrome' : 'dist/firefox'));
+    if (spec.product === 'chrome') await expect.poll(() => marked(page), { timeout: 10_000 }).toBe(0);
+    // The page loaded again under the new version, with a paragraph naming the pack's entry.
+    await expect
+      .poll(
+        async () => {
+          await page.reload({ waitUntil: 'load' });
+          await page.evaluate(() => {
+            const paragraph = document.createElement('p');
+            paragraph.textContent = 'Analysts at the Zorblax Institute said the talks at Panmunjom would go on.';
+            document.querySelector('[itemprop="articleBody"]')?.append(paragraph);
+          });
+          await page.waitForFunction(() => (CSS.highlights.get('backstory-place')?.size ?? 0) > 0, { timeout: 5_000 }).catch(() => undefined);
+          await new Promise((resolve) => setTimeout(resolve, 2_500));
+          return markedTexts(page);
+        },
+        { timeout: 40_000, interval: 500 },
+      )
+      .toMatchObject({ place: expect.arrayContaining(['Panmunjom']), organization: expect.arrayContaining(['Zorblax Institute']) });
+    // Every name once: the setting survived the update.
+    const texts = Object.values(await markedTexts(page)).flat();
+    expect(texts.filter((text) => text === 'Panmunjom')).toHaveLength(1);
     await page.close();
   });
 
