@@ -184,11 +184,14 @@ export type PrecomputedIndex = Record<AliasTable, string> & {
   lower?: string;
 };
 
-/** Whether an alias can start at a word written in lower case: any case fits it, or its first word is so written ("de Gaulle", "iPhone"). */
-function opensLower(alias: CompiledAlias): boolean {
-  if (alias.case === 'any') return true;
+/**
+ * The ASCII key under which an alias can start at a word written in lower case (any case fits
+ * it, or its first word is so written: "de Gaulle", "iPhone"); undefined for every other alias.
+ */
+function lowerOpenerKey(alias: CompiledAlias, place: { table: AliasTable; key: string }): string | undefined {
+  if (place.table !== 'words' || !ASCII.test(place.key)) return undefined;
   const initial = FIRST_WORD.exec(alias.text)?.[0].charAt(0) ?? '';
-  return initial !== initial.toUpperCase();
+  return alias.case === 'any' || initial !== initial.toUpperCase() ? place.key : undefined;
 }
 
 const KEY_SEPARATOR = '\u001f';
@@ -201,7 +204,8 @@ export function precomputeIndex(entities: readonly CompiledEntity[]): Precompute
     for (const alias of entity.aliases) {
       const place = aliasKey(alias.text);
       if (!place) continue;
-      if (place.table === 'words' && ASCII.test(place.key) && opensLower(alias)) lower.add(place.key);
+      const lowerKey = lowerOpenerKey(alias, place);
+      if (lowerKey !== undefined) lower.add(lowerKey);
       const owners = tables[place.table].get(place.key);
       if (!owners) tables[place.table].set(place.key, [index]);
       else if (owners[owners.length - 1] !== index) owners.push(index);
@@ -308,10 +312,12 @@ export function buildAliasIndex(entities: readonly CompiledEntity[], precomputed
         if (!place) continue;
         size++;
         tables[place.table].add(place.key, { entity: index, alias });
-        if (place.table === 'words' && ASCII.test(place.key) && opensLower(alias)) lowerOpeners?.add(asciiKeyHash(place.key));
+        const lowerKey = lowerOpenerKey(alias, place);
+        if (lowerKey !== undefined) lowerOpeners?.add(asciiKeyHash(lowerKey));
       }
     });
   }
+  const ownerCounts = new Map<string, number>();
   return {
     startingWith: (key) => byFirstKey.bucket(key),
     startingWithChar: (char) => byFirstChar.get(char),
@@ -319,13 +325,17 @@ export function buildAliasIndex(entities: readonly CompiledEntity[], precomputed
     opensInLowerCase: (hash) => lowerOpeners === undefined || lowerOpeners.has(hash),
     hasUnspaced: byFirstChar.size > 0,
     hasHangul: hangulByKey.size > 0,
-    // Counted from the alias's own bucket when first asked: every alias with the same text has
-    // the same first word, so the bucket holds all its owners.
+    // Counted from the alias's own bucket when first asked, once per text: every alias with the
+    // same text has the same first word, so the bucket holds all its owners.
     ownersOf: (text) => {
-      const first = FIRST_WORD.exec(text)?.[0];
-      const bucket = first === undefined ? undefined : byFirstKey.bucket(foldKey(first));
-      if (!bucket) return 0;
-      return new Set([...bucket.single, ...bucket.longer].filter((entry) => entry.text === text).map((entry) => entry.entity)).size;
+      let count = ownerCounts.get(text);
+      if (count === undefined) {
+        const first = FIRST_WORD.exec(text)?.[0];
+        const bucket = first === undefined ? undefined : byFirstKey.bucket(foldKey(first));
+        count = bucket ? new Set([...bucket.single, ...bucket.longer].filter((entry) => entry.text === text).map((entry) => entry.entity)).size : 0;
+        ownerCounts.set(text, count);
+      }
+      return count;
     },
     size,
   };

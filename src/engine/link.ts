@@ -207,16 +207,6 @@ export function linkMatches(
   lang = 'en',
 ): Mention[] {
   const context: Context = { text, tokens, entities };
-  // How many entities have an alias text: counted once per text.
-  const ownerCounts = new Map<string, number>();
-  const ownersOfText = (aliasText: string): number => {
-    let count = ownerCounts.get(aliasText);
-    if (count === undefined) {
-      count = ownersOf(aliasText);
-      ownerCounts.set(aliasText, count);
-    }
-    return count;
-  };
   const matchStarts = new Set(matches.map((match) => match.word));
   const boilerplate = nonArticleRanges(text);
   const outsideArticle = (match: Match) => boilerplate.some(([start, end]) => match.start >= start && match.end <= end);
@@ -283,7 +273,7 @@ export function linkMatches(
       // Which surnames are also words is known for English only ("Čech" is a Czech man).
       lang === 'en' &&
       entities[onlyShort.entity]?.source === 'curated' &&
-      ownersOfText(onlyShort.text) === 1 &&
+      ownersOf(onlyShort.text) === 1 &&
       !partOfOtherNames.has(onlyShort.text)
     ) {
       lastNamedAt.set(onlyShort.entity, match.start);

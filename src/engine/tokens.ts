@@ -46,10 +46,9 @@ export function asciiKeyHash(key: string): number {
   return hash | 1;
 }
 
-/** An Int32Array that grows as words are added. */
-function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  if (size < array.length) return array;
-  const larger = new Int32Array(array.length * 2);
+/** The same typed array, twice as long (the words of a text are not counted before they are read). */
+function doubled<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(array: T): T {
+  const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
   larger.set(array);
   return larger;
 }
@@ -59,14 +58,15 @@ function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBu
 // expression with Unicode classes costs several times more on long articles, where most text
 // is ASCII.
 export function tokenize(text: string): Tokens {
-  let capacity = 1024;
-  let starts = new Int32Array(capacity);
-  let ends = new Int32Array(capacity);
-  let hashes = new Int32Array(capacity);
-  let flags = new Uint8Array(capacity);
+  let starts = new Int32Array(1024);
+  let ends = new Int32Array(1024);
+  let hashes = new Int32Array(1024);
+  let nonAscii = new Uint8Array(1024);
+  let lowerInitial = new Uint8Array(1024);
   let count = 0;
   let start = -1;
   let ascii = true;
+  // asciiKeyHash of the word so far, computed as it is read.
   let hash = FNV_OFFSET;
   for (let at = 0; at <= text.length; ) {
     let code = at < text.length ? text.charCodeAt(at) : -1;
@@ -84,48 +84,42 @@ export function tokenize(text: string): Tokens {
       if (code >= 128) ascii = false;
       else hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
     } else if (start >= 0) {
-      if (count === capacity) {
-        capacity *= 2;
-        starts = grown(starts, count);
-        ends = grown(ends, count);
-        hashes = grown(hashes, count);
-        const larger = new Uint8Array(capacity);
-        larger.set(flags);
-        flags = larger;
+      if (count === starts.length) {
+        starts = doubled(starts);
+        ends = doubled(ends);
+        hashes = doubled(hashes);
+        nonAscii = doubled(nonAscii);
+        lowerInitial = doubled(lowerInitial);
       }
+      const first = text.charCodeAt(start);
       starts[count] = start;
       ends[count] = at;
-      const first = text.charCodeAt(start);
       hashes[count] = ascii ? hash | 1 : 0;
-      flags[count] = (ascii ? 0 : NON_ASCII) | (ascii && first >= 97 && first <= 122 ? LOWER_INITIAL : 0);
+      nonAscii[count] = ascii ? 0 : 1;
+      lowerInitial[count] = ascii && first >= 97 && first <= 122 ? 1 : 0;
       count++;
       start = -1;
     }
     at += width;
   }
   const keys: (string | undefined)[] = new Array<string | undefined>(count).fill(undefined);
-  const nonAscii = new Uint8Array(count);
-  const lowerInitial = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    nonAscii[i] = (flags[i] ?? 0) & NON_ASCII ? 1 : 0;
-    lowerInitial[i] = (flags[i] ?? 0) & LOWER_INITIAL ? 1 : 0;
-  }
   // Views, not copies: the arrays live as long as the tokens.
   const wordStarts = starts.subarray(0, count);
   const wordEnds = ends.subarray(0, count);
+  const wordNonAscii = nonAscii.subarray(0, count);
   return {
     count,
     starts: wordStarts,
     ends: wordEnds,
-    nonAscii,
-    lowerInitial,
+    nonAscii: wordNonAscii,
+    lowerInitial: lowerInitial.subarray(0, count),
     hashes: hashes.subarray(0, count),
     key(word: number): string | undefined {
       if (word < 0 || word >= count) return undefined;
       let key = keys[word];
       if (key === undefined) {
         const written = text.slice(wordStarts[word], wordEnds[word]);
-        key = nonAscii[word] === 1 ? foldKey(written) : written.toLowerCase();
+        key = wordNonAscii[word] === 1 ? foldKey(written) : written.toLowerCase();
         keys[word] = key;
       }
       return key;
@@ -133,8 +127,6 @@ export function tokenize(text: string): Tokens {
   };
 }
 
-const NON_ASCII = 1;
-const LOWER_INITIAL = 2;
 
 /** The words of an alias, folded, and what stands between them. */
 export function aliasWords(alias: string): { keys: string[]; words: string[]; separators: string[] } {
