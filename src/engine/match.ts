@@ -172,6 +172,13 @@ function aliasesStartingWith(key: string, nextKey: string | undefined, index: Al
   return stems.length > 0 ? stems.sort((a, b) => b.keys.length - a.keys.length || b.text.length - a.text.length) : undefined;
 }
 
+/** Whether the word after this one is a capitalised word in the same phrase ("North" → "Korean"). */
+function namesGoOn(text: string, tokens: Tokens, word: number): boolean {
+  if (word + 1 >= tokens.count || tokens.lowerInitial[word + 1] === 1) return false;
+  const gap = text.slice(tokens.ends[word], tokens.starts[word + 1]);
+  return gap === ' ' && /^\p{Lu}/u.test(text.charAt(tokens.starts[word + 1] ?? 0));
+}
+
 export function findMatches(text: string, tokens: Tokens, index: AliasIndex, lang: string): Match[] {
   const matches: Match[] = [];
   const inflecting = INFLECTING_LANGUAGES.has(lang);
@@ -183,11 +190,19 @@ export function findMatches(text: string, tokens: Tokens, index: AliasIndex, lan
       continue;
     }
     const list = aliasesStartingWith(tokens.key(word) ?? '', tokens.key(word + 1), index, inflecting);
-    const match = list ? matchAt(text, tokens, word, list, lang, inflecting) : undefined;
-    if (match && !match.fallback && ARTICLES.has(tokens.key(word) ?? '') && match.lastWord > word) {
+    let match = list ? matchAt(text, tokens, word, list, lang, inflecting) : undefined;
+    if (match && ARTICLES.has(tokens.key(word) ?? '') && match.lastWord > word) {
       const next = aliasesStartingWith(tokens.key(word + 1) ?? '', tokens.key(word + 2), index, inflecting);
       const after = next ? matchAt(text, tokens, word + 1, next, lang, inflecting) : undefined;
-      if (after) match.fallback = after;
+      // "the North Korea summit": the name after the article reaches further, so it wins.
+      if (after && after.end > match.end) match = after;
+      // "the North Korean leader": the name goes on past the alias, which is only its start.
+      else if (namesGoOn(text, tokens, match.lastWord)) match = undefined;
+      else if (after && !match.fallback) match.fallback = after;
+      if (!match) {
+        word++;
+        continue;
+      }
     }
     if (match) {
       matches.push(match);

@@ -154,6 +154,14 @@ describe('coreference', () => {
     expect(mentionsOf('North Korea agreed. The North also said more.', 'north-korea')).toEqual(['North Korea', 'The North']);
   });
 
+  it.each([
+    ['the longer name after "the" wins', 'He said the North Korea summit was on.', ['North Korea']],
+    ['even across two spaces', "Then the North  Korea's envoy left.", ['North  Korea']],
+    ['"the North" is not a name when a name goes on after it', 'Talks with the North Korean Central News Agency ended.', []],
+  ])('reads an alias that opens with "the": %s', (_, text, wanted) => {
+    expect(mentionsOf(text, 'north-korea')).toEqual(wanted);
+  });
+
   it('never links the Moon, the satellite, from a capitalised common word without support', () => {
     expect(idsIn('The Moon rose over Seoul as the talks went on.')).not.toContain('moon-satellite');
   });
