@@ -29,11 +29,14 @@ const SENTENCE_OPENERS = new Set(
 const LAST_WORD = /([\p{L}\p{N}.'’-]+)[\s"'“”‘’()[\]]*$/u;
 const FIRST_WORD = /^[\s"'“‘([]*([\p{L}\p{N}]+)/u;
 // A caption or heading run into the next sentence without a stop: "… in Liverpool The amount
-// of drugs …", "… from its peak A climber has …". A capitalised article right after a word and
-// before a lower-case one is not English prose, nor a title ("The Guardian"); "vitamin A is",
-// "Plan A would" are told apart by the verb or function word after the letter.
+// of drugs …", "… from its peak A climber has …", "… the Bahrain Grand Prix It was another …",
+// "… who has now been arrested (pictured posed by model) A taxi driver …". A capitalised
+// article, pronoun or opening preposition right after a word (or a closing bracket) and before a
+// lower-case word is not English prose, nor a title ("The Guardian", "This Morning"); "vitamin A
+// is", "Plan A would" are told apart by the verb or function word after the letter. "And" and
+// "But" are left out: what runs into them is a sentence that lost its stop, not a caption.
 const RUN_IN_BOUNDARY =
-  /(?<=[\p{L}\p{N}])\s+(?=(?:The|A|An) (?!(?:is|was|are|were|and|or|but|has|had|have|will|would|can|could|may|might|to|of|in|on|at|for|with|by|as|than|that)\b)\p{Ll})/gu;
+  /(?<=[\p{L}\p{N})])\s+(?=(?:(?:The|A|An) (?!(?:is|was|are|were|and|or|but|has|had|have|will|would|can|could|may|might|to|of|in|on|at|for|with|by|as|than|that)\b)|(?:He|She|It|They|We|His|Her|Their|Its|This|These|Those|There|In|On|At|After|When|While|As) )\p{Ll})/gu;
 
 function keepsSentenceGoing(before: string, after: string): boolean {
   const last = LAST_WORD.exec(before)?.[1] ?? '';

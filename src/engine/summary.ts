@@ -3,7 +3,8 @@
 // centrality and name density all lowered ROUGE on ../shared/summaries). So the scorer keeps
 // the order of the story and removes what is not a statement of it: captions and headings run
 // into the text, bylines, datelines, questions, fragments and direct speech, and never says the
-// same thing twice.
+// same thing twice. A point shown out of its context drops the connective that tied it to the
+// sentence before ("But", "However,").
 import { splitSentences } from './sentences.js';
 
 export interface SummaryOptions {
@@ -26,6 +27,19 @@ const LABEL = /^[\p{Lu}][\p{L}'’ -]{0,24}:\s/u;
 const DATELINE = /^(?:[\p{Lu}][\p{L}.,' -]{0,40}?\s*)?\((?:CNN|Reuters|AP|AFP|VOA)\)\s*(?:[-–—]+\s*)?|^[\p{Lu}][\p{Lu} .,'-]{2,40}\s[-–—]+\s/u;
 // Byline residue: "By . Daily Mail Reporter . PUBLISHED: …".
 const BYLINE = /^(?:By\s|PUBLISHED:|UPDATED:|Last updated)/u;
+// The rest of such a header ends in a stop set off by a space, which prose never has:
+// "07:09 EST, 3 January 2014 .", "Associated Press . and Daily Mail Reporter .".
+const SPACED_STOP = /\s\.$/u;
+// "Scroll down for video" stands right before a picture caption: the note and that caption.
+const VIDEO_NOTE = /^Scroll down for videos?\b/iu;
+const VIDEO_NOTE_ALONE = /^Scroll down for videos?$/iu;
+// A connective that ties a sentence to the one before it: "But", "However,". Out of its context
+// in a list of points it reads as a dangling reply, and editors drop it.
+const CONNECTIVE = /^(?:(?:But|And)\s+|(?:However|Meanwhile|In fact|Indeed|Still),\s+)(?=\p{L})/u;
+// A word whose capital comes after its first letter: a name that keeps its lower-case start.
+const CAMEL_CASE = /^\p{Ll}[\p{L}\p{N}]*\p{Lu}/u;
+// The first three words of a headline, to find where the lead that restates it starts again.
+const OPENING = /^\p{Lu}\S*\s+\S+\s+\S+\s/u;
 // Picture notes inside a sentence: "(pictured)", "(left)", "(above)".
 const PHOTO_NOTE = /\s\((?:pictured|picture|left|right|above|below|centre|center|top|bottom|file photo|inset)(?:[ ,][^)]{0,30})?\)/giu;
 const TERMINAL = /[.!?…]["'”’)\]]*$/u;
@@ -55,7 +69,31 @@ function contentWords(text: string): Set<string> {
 /** A sentence that states something: long enough, ended, not a question, caption or byline. */
 function isStatement(text: string): boolean {
   const words = text.match(WORD)?.length ?? 0;
-  return words >= MIN_WORDS && words <= MAX_WORDS && TERMINAL.test(text) && !text.endsWith('?') && !LABEL.test(text) && !BYLINE.test(text);
+  return (
+    words >= MIN_WORDS &&
+    words <= MAX_WORDS &&
+    TERMINAL.test(text) &&
+    !text.endsWith('?') &&
+    !LABEL.test(text) &&
+    !BYLINE.test(text) &&
+    !SPACED_STOP.test(text)
+  );
+}
+
+/** A headline run into the lead that restates it ("David Cameron will say … David Cameron will
+ * say today …"): the text from where its opening words come again. */
+function fromRestatedOpening(text: string): string {
+  const opening = OPENING.exec(text)?.[0];
+  if (!opening) return text;
+  const again = text.indexOf(` ${opening}`, opening.length);
+  return again < 0 ? text : text.slice(again + 1);
+}
+
+/** The sentence without a leading connective, capitalised again (but not "eBay", "iPhone"). */
+function withoutConnective(text: string): string {
+  const rest = text.replace(CONNECTIVE, '');
+  if (rest === text || CAMEL_CASE.test(rest)) return rest;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /** How much of a sentence is direct speech, 0..1. */
@@ -84,11 +122,17 @@ interface Candidate {
 /** The k sentences that best summarise a news text, in the order the text has them. */
 export function summarize(text: string, options: SummaryOptions = {}): string[] {
   const k = Math.max(1, Math.floor(options.k ?? 3));
-  const sentences = splitSentences(text, options.lang ?? 'en');
+  const lang = options.lang ?? 'en';
+  const sentences = splitSentences(text, lang);
+  const english = lang.toLowerCase().startsWith('en');
   const candidates: Candidate[] = [];
+  let afterVideoNote = false;
   for (const sentence of sentences) {
-    const shown = sentence.text.replace(DATELINE, '').replace(PHOTO_NOTE, '');
-    if (!isStatement(shown)) continue;
+    const cleaned = fromRestatedOpening(sentence.text.replace(DATELINE, '').replace(PHOTO_NOTE, ''));
+    const caption = afterVideoNote || VIDEO_NOTE.test(cleaned);
+    afterVideoNote = VIDEO_NOTE_ALONE.test(cleaned);
+    if (caption || !isStatement(cleaned)) continue;
+    const shown = english ? withoutConnective(cleaned) : cleaned;
     const order = candidates.length;
     candidates.push({ text: shown, order, words: contentWords(shown), score: 1 / (1 + order) - QUOTE_PENALTY * quotedShare(shown) });
   }

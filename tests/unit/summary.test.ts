@@ -16,6 +16,18 @@ describe('sentences of news text', () => {
     ['a quotation that ends a sentence', '"We will meet," he said. "Soon."', ['"We will meet," he said.', '"Soon."']],
     ['a caption run into the next sentence', 'The crane on the roof in Liverpool The amount of drugs is high.', ['The crane on the roof in Liverpool', 'The amount of drugs is high.']],
     ['a letter that is a name, not an article', 'Levels of vitamin A are low. Doctors agree.', ['Levels of vitamin A are low.', 'Doctors agree.']],
+    [
+      'a caption run into a sentence that opens with a pronoun',
+      'Hamilton stands on his car after winning in Bahrain It was another fine win.',
+      ['Hamilton stands on his car after winning in Bahrain', 'It was another fine win.'],
+    ],
+    [
+      'a caption that ends in a picture note',
+      'A tourist says a driver molested her (pictured posed by model) A taxi driver has been arrested.',
+      ['A tourist says a driver molested her (pictured posed by model)', 'A taxi driver has been arrested.'],
+    ],
+    ['a title that opens with a capitalised word', 'She presents This Morning on weekdays. Viewers agree.', ['She presents This Morning on weekdays.', 'Viewers agree.']],
+    ['a sentence that lost its stop before "And" (kept whole)', 'Millions were killed And it is still denied.', ['Millions were killed And it is still denied.']],
     ['line breaks', 'A headline without a stop\nThe first paragraph.', ['A headline without a stop', 'The first paragraph.']],
   ])('splits across %s', (_, text, expected) => {
     expect(texts(text)).toEqual(expected);
@@ -56,6 +68,41 @@ describe('key points', () => {
   it('gives as many sentences as asked, when the text has them', () => {
     expect(summarize(lead, { k: 1 })).toHaveLength(1);
     expect(summarize(lead, { k: 4 })).toHaveLength(4);
+  });
+
+  it('leaves out the header of a Daily Mail page and the caption after "Scroll down for video"', () => {
+    const page = [
+      'By . Daily Mail Reporter . PUBLISHED: . 07:09 EST, 3 January 2014 . | . UPDATED: . 09:09 EST, 3 January 2014 .',
+      'A man who stole a city bus was arrested on Friday after a chase through the centre.',
+      'Scroll down for video',
+      'The stolen bus was later found parked outside the depot.',
+      'He was charged with theft and will appear in court next month.',
+    ].join(' ');
+    expect(summarize(page, { k: 3 })).toEqual([
+      'A man who stole a city bus was arrested on Friday after a chase through the centre.',
+      'He was charged with theft and will appear in court next month.',
+    ]);
+  });
+
+  it('starts a headline run into its lead where the lead restates it', () => {
+    const page =
+      'Cameron will say high taxes are immoral as households get a tax cut Cameron will say today that high taxes are immoral.';
+    expect(summarize(page, { k: 1 })).toEqual(['Cameron will say today that high taxes are immoral.']);
+  });
+
+  it('drops the connective that ties a point to the sentence before it', () => {
+    const page = [
+      'The council approved the new bridge over the river on Monday night.',
+      'But residents of the east bank say the toll will be too high for them.',
+      'However, eBay said the sale of its building would go ahead as planned.',
+    ].join(' ');
+    expect(summarize(page, { k: 3 })).toEqual([
+      'The council approved the new bridge over the river on Monday night.',
+      'Residents of the east bank say the toll will be too high for them.',
+      'eBay said the sale of its building would go ahead as planned.',
+    ]);
+    const german = summarize('Der Rat hat die Brücke am Montag genehmigt. But nothing else was changed here at all.', { k: 2, lang: 'de' });
+    expect(german).toContain('But nothing else was changed here at all.');
   });
 
   it('still gives the opening of a text with no full sentence', () => {
