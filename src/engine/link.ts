@@ -44,6 +44,11 @@ export interface Mention {
   confidence: number;
 }
 
+const SPACE = /\s/;
+const NEWLINE = 10;
+// Marks after which a new sentence (or a quotation, or a list item) starts.
+const SENTENCE_END = /[.!?:;"“”«»]/;
+
 interface Context {
   text: string;
   tokens: Tokens;
@@ -58,8 +63,19 @@ function isCapitalised(word: string): boolean {
 /** True when the word at `index` opens a sentence or a paragraph. */
 function opensSentence({ text, tokens }: Context, index: number): boolean {
   if (index === 0) return true;
-  const between = text.slice(tokens.ends[index - 1], tokens.starts[index]);
-  return /[.!?:;"“”«»]\s*$|\n/.test(between) || /^[\s"“'‘(]*$/.test(between) && /[.!?]\s*["”’]?\s*$/.test(text.slice(Math.max(0, (tokens.starts[index] ?? 0) - 3), tokens.starts[index]));
+  const from = tokens.ends[index - 1] ?? 0;
+  // What stands between the words, read from the end: spaces, then a sentence's last mark.
+  let at = (tokens.starts[index] ?? 0) - 1;
+  while (at >= from && SPACE.test(text.charAt(at))) at--;
+  if (at >= from && SENTENCE_END.test(text.charAt(at))) return true;
+  for (; at >= from; at--) if (text.charCodeAt(at) === NEWLINE) return true;
+  return false;
+}
+
+/** Whether one space, and nothing else, stands between word `index` and the next. */
+function spaceAfter({ text, tokens }: Context, index: number): boolean {
+  const end = tokens.ends[index] ?? 0;
+  return index + 1 < tokens.count && tokens.starts[index + 1] === end + 1 && text.charCodeAt(end) === 32;
 }
 
 function wordAt({ text, tokens }: Context, index: number): string {
@@ -71,19 +87,17 @@ function wordAt({ text, tokens }: Context, index: number): string {
  * knowledge does not hold ("Trump Tower", "Singapore Airlines", "Ivanka Trump").
  */
 function insideLongerName(context: Context, match: Match, matchStarts: Set<number>): boolean {
-  const { text, tokens } = context;
+  const { tokens } = context;
   if (match.word < 0 || match.word !== match.lastWord) return false;
   const next = match.lastWord + 1;
-  if (next < tokens.count) {
-    const gap = text.slice(tokens.ends[match.lastWord], tokens.starts[next]);
+  if (spaceAfter(context, match.lastWord) && tokens.lowerInitial[next] !== 1) {
     const nextWord = wordAt(context, next);
-    if (/^ $/.test(gap) && isCapitalised(nextWord) && !matchStarts.has(next) && !opensSentence(context, next) && !/^\p{Lu}+$/u.test(nextWord)) return true;
+    if (isCapitalised(nextWord) && !matchStarts.has(next) && !opensSentence(context, next) && !/^\p{Lu}+$/u.test(nextWord)) return true;
   }
   const previous = match.word - 1;
-  if (previous >= 0) {
-    const gap = text.slice(tokens.ends[previous], tokens.starts[match.word]);
+  if (previous >= 0 && spaceAfter(context, previous) && tokens.lowerInitial[previous] !== 1) {
     const previousWord = wordAt(context, previous);
-    if (/^ $/.test(gap) && isCapitalised(previousWord) && !opensSentence(context, previous) && !TITLE_WORDS.has(previousWord.toLowerCase().replace(/\.$/, ''))) {
+    if (isCapitalised(previousWord) && !opensSentence(context, previous) && !TITLE_WORDS.has(previousWord.toLowerCase().replace(/\.$/, ''))) {
       // A surname after another first name is that person's ("David Emery" is not Unai Emery).
       const onlySurnames = match.candidates.every((entry) => entry.form === 'short');
       return onlySurnames || !matchStarts.has(previous);
@@ -115,10 +129,10 @@ const LEADER_ROLE = /\bpresident\b|\bprime minister\b|\bchancellor\b|\bpremier\b
 
 /** A capitalised word, not a title, right before a one-word match ("Vanessa Hicks"). */
 function afterCapitalisedWord(context: Context, match: Match): boolean {
-  const { text, tokens } = context;
+  const { tokens } = context;
   const previous = match.word - 1;
   if (match.word < 0 || previous < 0 || match.word !== match.lastWord) return false;
-  if (!/^ $/.test(text.slice(tokens.ends[previous], tokens.starts[match.word]))) return false;
+  if (!spaceAfter(context, previous) || tokens.lowerInitial[previous] === 1) return false;
   const word = wordAt(context, previous);
   if (!isCapitalised(word) || TITLE_WORDS.has(word.toLowerCase())) return false;
   // "The Obama administration": a capitalised word that opens a sentence is often just a word.
@@ -135,8 +149,9 @@ function insideAddress(text: string, match: Match): boolean {
   const joined = /[./@_#]/;
   const before = text.charAt(match.start - 1);
   const after = text.charAt(match.end);
+  if (!joined.test(before) && !joined.test(after)) return false;
   // "Wired.com" is the outlet's own site: its name, not part of an address.
-  const siteName = /^\.(?:com|org|net|co\.uk|news)\b/.test(text.slice(match.end)) && !joined.test(before);
+  const siteName = /^\.(?:com|org|net|co\.uk|news)\b/.test(text.slice(match.end, match.end + 8)) && !joined.test(before);
   if (siteName) return false;
   return (joined.test(before) && /[\p{L}\p{N}]/u.test(text.charAt(match.start - 2))) || (joined.test(after) && /[\p{L}\p{N}]/u.test(text.charAt(match.end + 1)));
 }
@@ -188,10 +203,10 @@ function titleBefore({ text, tokens }: Context, word: number): RegExp | undefine
   return undefined;
 }
 
-function wordAfter({ text, tokens }: Context, match: Match): string {
+function wordAfter(context: Context, match: Match): string {
+  const { text, tokens } = context;
   const next = match.lastWord + 1;
-  if (match.word < 0 || next >= tokens.count) return '';
-  if (!/^ $/.test(text.slice(tokens.ends[match.lastWord], tokens.starts[next]))) return '';
+  if (match.word < 0 || !spaceAfter(context, match.lastWord)) return '';
   const second = next + 1 < tokens.count ? text.slice(tokens.starts[next], tokens.ends[next + 1]) : '';
   const word = text.slice(tokens.starts[next], tokens.ends[next]);
   return LEADERSHIP_NOUNS.test(second) ? second : word;
@@ -257,11 +272,17 @@ export function linkMatches(
   const lastNamedAt = new Map<number, number>();
 
   const link = (match: Match): Mention | undefined => {
-    const coreferent = match.candidates.filter((entry) => entry.form === 'short' && lastNamedAt.has(entry.entity));
-    if (coreferent.length > 0) {
-      const latest = coreferent.reduce((a, b) => ((lastNamedAt.get(a.entity) ?? 0) >= (lastNamedAt.get(b.entity) ?? 0) ? a : b));
-      return { start: match.start, end: match.end, entity: latest.entity, confidence: COREFERENCE_CONFIDENCE };
+    // The candidate named in full most recently.
+    let latest: AliasEntry | undefined;
+    let latestAt = -1;
+    for (const entry of match.candidates) {
+      const namedAt = entry.form === 'short' ? lastNamedAt.get(entry.entity) : undefined;
+      if (namedAt !== undefined && namedAt > latestAt) {
+        latest = entry;
+        latestAt = namedAt;
+      }
     }
+    if (latest) return { start: match.start, end: match.end, entity: latest.entity, confidence: COREFERENCE_CONFIDENCE };
     // A short form that, in all the knowledge, belongs to one hand-written entity and is not an
     // ordinary word names it even without its full name ("Freud", "Trump supporters").
     const [onlyShort] = match.candidates;
@@ -281,10 +302,9 @@ export function linkMatches(
     }
     // A surname with the office before it ("President Obama") or its leadership after it ("the
     // Obama administration") names the one bearer who held such an office at the article's date.
-    const shortPeople = match.candidates.filter(
-      (entry) => entry.form === 'short' && entities[entry.entity]?.kind === 'person' && !partOfOtherNames.has(entry.text),
-    );
-    if (shortPeople.length > 0 && match.word >= 0) {
+    const isShortPerson = (entry: AliasEntry) => entry.form === 'short' && entities[entry.entity]?.kind === 'person' && !partOfOtherNames.has(entry.text);
+    if (match.word >= 0 && match.candidates.some(isShortPerson)) {
+      const shortPeople = match.candidates.filter(isShortPerson);
       const role = titleBefore(context, match.word) ?? (LEADERSHIP_NOUNS.test(wordAfter(context, match)) ? LEADER_ROLE : undefined);
       if (role) {
         // Who held such an office at the article's date; failing that, ever ("the Carter administration").
@@ -301,13 +321,7 @@ export function linkMatches(
     }
     const sentenceStart = match.word >= 0 && opensSentence(context, match.word);
     const singleWord = match.word === match.lastWord;
-    const key = decisionKey(match, sentenceStart, singleWord);
-    let decision = decisions.get(key);
-    if (!decision) {
-      decision = decide(match, sentenceStart, singleWord);
-      decisions.set(key, decision);
-    }
-    const { chosen, confidence, elsewhere } = decision;
+    const { chosen, confidence, elsewhere } = decisionFor(match, sentenceStart, singleWord);
     if (!chosen || confidence < MIN_LINK_CONFIDENCE) return match.fallback ? link(match.fallback) : undefined;
     if (elsewhere) return undefined;
     // A longer name from a country the article never mentions yields to a shorter one from a
@@ -331,10 +345,20 @@ export function linkMatches(
     /** A town whose name a place in a country the article is more about shares: better no card. */
     elsewhere: boolean;
   }
+  // Most matches have one candidate: their decisions are kept by entry and case, the others by a
+  // key listing their candidates.
+  const decisionsByEntry = new Map<AliasEntry, (Decision | undefined)[]>();
   const decisions = new Map<string, Decision>();
   const entryNumbers = new Map<AliasEntry, number>();
-  const decisionKey = (match: Match, sentenceStart: boolean, singleWord: boolean): string => {
-    let key = `${sentenceStart ? 1 : 0}${singleWord ? 1 : 0}`;
+  const decisionFor = (match: Match, sentenceStart: boolean, singleWord: boolean): Decision => {
+    const situation = (sentenceStart ? 2 : 0) + (singleWord ? 1 : 0);
+    const [only] = match.candidates;
+    if (only && match.candidates.length === 1) {
+      let bySituation = decisionsByEntry.get(only);
+      if (!bySituation) decisionsByEntry.set(only, (bySituation = []));
+      return (bySituation[situation] ??= decide(match, sentenceStart, singleWord));
+    }
+    let key = String(situation);
     for (const entry of match.candidates) {
       let number = entryNumbers.get(entry);
       if (number === undefined) {
@@ -343,7 +367,12 @@ export function linkMatches(
       }
       key += `,${number}`;
     }
-    return key;
+    let decision = decisions.get(key);
+    if (!decision) {
+      decision = decide(match, sentenceStart, singleWord);
+      decisions.set(key, decision);
+    }
+    return decision;
   };
 
   const decide = (match: Match, sentenceStart: boolean, singleWord: boolean): Decision => {

@@ -1,7 +1,7 @@
 // Finds every alias of the knowledge file in an article in one pass over its words: at each
 // word, the longest alias that starts there and fits the case rule wins, and matching goes on
 // after it. Several entities may share the winning alias; linking chooses between them.
-import type { AliasEntry, AliasIndex, Bucket } from './alias-index.js';
+import type { AliasEntry, AliasIndex } from './alias-index.js';
 import { foldKey, foldMarks } from './fold.js';
 import { SUFFIXING_SCRIPT, UNSPACED_SCRIPT, type Tokens } from './tokens.js';
 
@@ -49,8 +49,10 @@ const ARTICLES = new Set(['the']);
 // Articles that open names in the languages of the knowledge file (The Nation, Le Monde, El País, Die Zeit).
 const LEADING_ARTICLES = new Set(['the', 'le', 'la', 'les', 'el', 'los', 'las', 'il', 'lo', 'die', 'der', 'das', 'de', 'het', 'o', 'a', 'os', 'as']);
 
-function separatorFits(raw: string, expected: string): boolean {
-  if (raw === expected) return true;
+function separatorFits(text: string, from: number, to: number, expected: string): boolean {
+  // The common case, one space, is read in place.
+  if (to - from === 1 && text.charAt(from) === expected) return true;
+  const raw = text.slice(from, to);
   const isSpace = /^[ \t\u00A0\u2000-\u200A\u202F]+$/.test(raw) || (raw.includes('\n') && !/\n\s*\n/.test(raw) && /^\s+$/.test(raw));
   const isHyphen = /^[-‐‑‒–—]$/.test(raw);
   const klass = isSpace ? ' ' : isHyphen ? '-' : raw.replace(APOSTROPHES, "'");
@@ -61,6 +63,12 @@ const INNER_CAPITAL = /^\p{Lu}\p{Ll}+\p{Lu}/u;
 /** "U.S." and "US" are one spelling. */
 const undotted = (word: string): string => (word.includes('.') ? word.replaceAll('.', '') : word);
 
+/** Whether a word is written exactly so (the common case, compared in place). */
+function writtenAs(text: string, tokens: Tokens, word: number, expected: string): boolean {
+  const start = tokens.starts[word] ?? 0;
+  return (tokens.ends[word] ?? 0) - start === expected.length && text.startsWith(expected, start);
+}
+
 /**
  * The case rule: the first word must be written as in the alias (or in capitals, as in
  * headlines and datelines, except for aliases that are ordinary words, where only real
@@ -70,9 +78,10 @@ const undotted = (word: string): string => (word.includes('.') ? word.replaceAll
 function caseFits(text: string, tokens: Tokens, word: number, entry: AliasEntry, inflecting: boolean): boolean {
   if (entry.anyCase) return true;
   // An alias that is also an ordinary word counts only where it is capitalised.
-  if (entry.common && !/^\p{Lu}/u.test(text.slice(tokens.starts[word], tokens.ends[word]))) return false;
+  if (entry.common && !/^\p{Lu}/u.test(text.charAt(tokens.starts[word] ?? 0))) return false;
   for (let i = 0; i < entry.words.length; i++) {
     const expected = entry.words[i] ?? '';
+    if (writtenAs(text, tokens, word + i, expected)) continue;
     const full = foldMarks(text.slice(tokens.starts[word + i], tokens.ends[word + i]));
     const written = inflecting && full.length > expected.length ? full.slice(0, expected.length) : full;
     if (written === expected || undotted(written) === undotted(expected)) continue;
@@ -97,31 +106,51 @@ function languageFits(entry: AliasEntry, lang: string): boolean {
   return entry.langs === undefined || !entry.latin || entry.langs.includes(lang);
 }
 
-function matchAt(text: string, tokens: Tokens, word: number, list: readonly AliasEntry[], lang: string, inflecting: boolean): Match | undefined {
-  // Fitting aliases grouped by where they end, longest first: the first group wins, the
-  // second is its fallback.
-  const groups: Match[] = [];
-  for (const entry of list) {
-    const length = entry.keys.length;
-    if (word + length > tokens.count) continue;
-    let fits = wordFits(tokens.key(word) ?? '', entry.keys[0] ?? '', inflecting);
-    for (let i = 1; i < length && fits; i++) {
-      fits =
-        wordFits(tokens.key(word + i) ?? '', entry.keys[i] ?? '', inflecting) &&
-        separatorFits(text.slice(tokens.ends[word + i - 1], tokens.starts[word + i]), entry.separators[i - 1] ?? ' ');
-    }
-    if (!fits) continue;
-    const lastEnd = tokens.ends[word + length - 1] ?? 0;
-    if (entry.trailing && !text.startsWith(entry.trailing, lastEnd)) continue;
-    if (!languageFits(entry, lang) || !caseFits(text, tokens, word, entry, inflecting)) continue;
-    const end = lastEnd + entry.trailing.length;
-    const group = groups.find((candidate) => candidate.end === end);
-    if (group) group.candidates.push(entry);
-    else if (groups.length < 2) groups.push({ start: tokens.starts[word] ?? 0, end, word, lastWord: word + length - 1, candidates: [entry] });
+/** Whether an alias is written at `word`: its words, what stands between them and its trailing dot. */
+function aliasAt(text: string, tokens: Tokens, word: number, entry: AliasEntry, inflecting: boolean): number {
+  const length = entry.keys.length;
+  if (word + length > tokens.count) return -1;
+  // The first word was looked up by its key (or, with endings, by its stem).
+  if (inflecting && !wordFits(tokens.key(word) ?? '', entry.keys[0] ?? '', inflecting)) return -1;
+  for (let i = 1; i < length; i++) {
+    if (!wordFits(tokens.key(word + i) ?? '', entry.keys[i] ?? '', inflecting)) return -1;
+    if (!separatorFits(text, tokens.ends[word + i - 1] ?? 0, tokens.starts[word + i] ?? 0, entry.separators[i - 1] ?? ' ')) return -1;
   }
-  groups.sort((a, b) => b.end - a.end);
-  const [best, fallback] = groups;
-  if (best && fallback) best.fallback = fallback;
+  const lastEnd = tokens.ends[word + length - 1] ?? 0;
+  if (entry.trailing && !text.startsWith(entry.trailing, lastEnd)) return -1;
+  return lastEnd + entry.trailing.length;
+}
+
+/**
+ * The longest aliases of the lists that fit at `word` (all the entities that share them), with
+ * the next shorter ones as fallback. Lists are longest first.
+ */
+function matchAt(text: string, tokens: Tokens, word: number, lists: AliasLists, lang: string, inflecting: boolean): Match | undefined {
+  let best: Match | undefined;
+  for (let pass = 0; pass < 2; pass++) {
+    const list = pass === 0 ? lists.longer : lists.single;
+    if (!list) continue;
+    for (const entry of list) {
+      const end = aliasAt(text, tokens, word, entry, inflecting);
+      if (end < 0 || !languageFits(entry, lang) || !caseFits(text, tokens, word, entry, inflecting)) continue;
+      if (best === undefined) {
+        best = { start: tokens.starts[word] ?? 0, end, word, lastWord: word + entry.keys.length - 1, candidates: [entry] };
+      } else if (best.end === end) {
+        best.candidates.push(entry);
+      } else if (best.fallback === undefined) {
+        best.fallback = { start: best.start, end, word, lastWord: word + entry.keys.length - 1, candidates: [entry] };
+      } else if (best.fallback.end === end) {
+        best.fallback.candidates.push(entry);
+      }
+    }
+  }
+  // Lists are longest first, but a trailing dot ("U.S.") can make a later alias end further.
+  const fallback = best?.fallback;
+  if (best && fallback && fallback.end > best.end) {
+    delete best.fallback;
+    fallback.fallback = best;
+    return fallback;
+  }
   return best;
 }
 
@@ -153,23 +182,31 @@ function matchHangul(tokens: Tokens, word: number, index: AliasIndex): Match | u
   return undefined;
 }
 
-function candidatesIn(bucket: Bucket, nextKey: string | undefined, inflecting: boolean): AliasEntry[] {
-  // Longer aliases come first (longest match wins); only those whose second word is the next
-  // word can match, unless endings may change that word.
-  const longer = inflecting ? bucket.longer : nextKey === undefined ? [] : (bucket.bySecond.get(nextKey) ?? []);
-  return longer.length === 0 ? bucket.single : [...longer, ...bucket.single];
+/** The aliases that may start at a word, to try in turn: longer aliases first. */
+interface AliasLists {
+  longer: readonly AliasEntry[] | undefined;
+  single: readonly AliasEntry[];
 }
+const NONE: readonly AliasEntry[] = [];
 
 /** The aliases that may start at a word: by its key, or in an inflecting language by its stem. */
-function aliasesStartingWith(key: string, nextKey: string | undefined, index: AliasIndex, inflecting: boolean): readonly AliasEntry[] | undefined {
+function aliasesStartingWith(tokens: Tokens, word: number, index: AliasIndex, inflecting: boolean): AliasLists | undefined {
+  const key = tokens.key(word);
+  if (key === undefined) return undefined;
   const exact = index.startingWith(key);
-  if (!inflecting || key.length <= MIN_INFLECTED_NAME_CHARS) return exact && candidatesIn(exact, nextKey, false);
-  const stems: AliasEntry[] = exact ? candidatesIn(exact, nextKey, true) : [];
+  if (!inflecting || key.length <= MIN_INFLECTED_NAME_CHARS) {
+    if (!exact) return undefined;
+    // Only aliases whose second word is the next word can match.
+    const longer = exact.bySecond.size > 0 ? exact.bySecond.get(tokens.key(word + 1) ?? '') : undefined;
+    return { longer, single: exact.single };
+  }
+  // Endings may change any word: every alias of the stem is tried.
+  const stems: AliasEntry[] = exact ? [...exact.longer, ...exact.single] : [];
   for (let cut = 1; cut <= MAX_INFLECTION_CHARS && key.length - cut >= MIN_INFLECTED_NAME_CHARS; cut++) {
     const bucket = index.startingWith(key.slice(0, -cut));
-    if (bucket) stems.push(...candidatesIn(bucket, nextKey, true));
+    if (bucket) stems.push(...bucket.longer, ...bucket.single);
   }
-  return stems.length > 0 ? stems.sort((a, b) => b.keys.length - a.keys.length || b.text.length - a.text.length) : undefined;
+  return stems.length > 0 ? { longer: stems.sort((a, b) => b.keys.length - a.keys.length || b.text.length - a.text.length), single: NONE } : undefined;
 }
 
 /** Whether the word after this one is a capitalised word in the same phrase ("North" → "Korean"). */
@@ -189,10 +226,10 @@ export function findMatches(text: string, tokens: Tokens, index: AliasIndex, lan
       word++;
       continue;
     }
-    const list = aliasesStartingWith(tokens.key(word) ?? '', tokens.key(word + 1), index, inflecting);
-    let match = list ? matchAt(text, tokens, word, list, lang, inflecting) : undefined;
+    const lists = aliasesStartingWith(tokens, word, index, inflecting);
+    let match = lists ? matchAt(text, tokens, word, lists, lang, inflecting) : undefined;
     if (match && ARTICLES.has(tokens.key(word) ?? '') && match.lastWord > word) {
-      const next = aliasesStartingWith(tokens.key(word + 1) ?? '', tokens.key(word + 2), index, inflecting);
+      const next = aliasesStartingWith(tokens, word + 1, index, inflecting);
       const after = next ? matchAt(text, tokens, word + 1, next, lang, inflecting) : undefined;
       // "the North Korea summit": the name after the article reaches further, so it wins.
       if (after && after.end > match.end) match = after;

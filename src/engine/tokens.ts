@@ -53,55 +53,99 @@ function doubled<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(ar
   return larger;
 }
 
-// One pass over the characters, without a string per word: a word's key is made only when the
-// matcher asks for it, and most words (lower case, starting no name) it never does. A regular
-// expression with Unicode classes costs several times more on long articles, where most text
-// is ASCII.
-export function tokenize(text: string): Tokens {
-  let starts = new Int32Array(1024);
-  let ends = new Int32Array(1024);
-  let hashes = new Int32Array(1024);
-  let nonAscii = new Uint8Array(1024);
-  let lowerInitial = new Uint8Array(1024);
-  let count = 0;
-  let start = -1;
-  let ascii = true;
-  // asciiKeyHash of the word so far, computed as it is read.
-  let hash = FNV_OFFSET;
-  for (let at = 0; at <= text.length; ) {
-    let code = at < text.length ? text.charCodeAt(at) : -1;
-    let width = 1;
-    if (code >= 0xd800 && code <= 0xdbff) {
-      code = text.codePointAt(at) ?? code;
-      width = code > 0xffff ? 2 : 1;
-    }
-    if (code >= 0 && isWordCodePoint(code)) {
-      if (start < 0) {
-        start = at;
-        ascii = true;
-        hash = FNV_OFFSET;
-      }
-      if (code >= 128) ascii = false;
-      else hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
-    } else if (start >= 0) {
-      if (count === starts.length) {
-        starts = doubled(starts);
-        ends = doubled(ends);
-        hashes = doubled(hashes);
-        nonAscii = doubled(nonAscii);
-        lowerInitial = doubled(lowerInitial);
-      }
-      const first = text.charCodeAt(start);
-      starts[count] = start;
-      ends[count] = at;
-      hashes[count] = ascii ? hash | 1 : 0;
-      nonAscii[count] = ascii ? 0 : 1;
-      lowerInitial[count] = ascii && first >= 97 && first <= 122 ? 1 : 0;
-      count++;
-      start = -1;
-    }
-    at += width;
+/** The code point at `at`, whose first unit is `code`. */
+function codePointAt(text: string, at: number, code: number): number {
+  return code >= 0xd800 && code <= 0xdbff ? (text.codePointAt(at) ?? code) : code;
+}
+
+/** ASCII characters by class: 0 not in words, then lower-case letters, capitals and digits. */
+const NOT_WORD = 0;
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
+const ASCII_CLASS = new Uint8Array(128).map((_, code) =>
+  code >= 97 && code <= 122 ? LOWER : code >= 65 && code <= 90 ? UPPER : code >= 48 && code <= 57 ? DIGIT : NOT_WORD,
+);
+/** Most news words are about six characters with the space: a first guess at how many a text has. */
+const CHARS_PER_WORD_GUESS = 6;
+
+/** The words' arrays as they are filled. */
+class WordArrays {
+  count = 0;
+  starts: Int32Array<ArrayBuffer>;
+  ends: Int32Array<ArrayBuffer>;
+  hashes: Int32Array<ArrayBuffer>;
+  nonAscii: Uint8Array<ArrayBuffer>;
+  lowerInitial: Uint8Array<ArrayBuffer>;
+
+  constructor(capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.hashes = new Int32Array(capacity);
+    this.nonAscii = new Uint8Array(capacity);
+    this.lowerInitial = new Uint8Array(capacity);
   }
+
+  push(start: number, end: number, hash: number, ascii: boolean, lowerInitial: boolean): void {
+    if (this.count === this.starts.length) {
+      this.starts = doubled(this.starts);
+      this.ends = doubled(this.ends);
+      this.hashes = doubled(this.hashes);
+      this.nonAscii = doubled(this.nonAscii);
+      this.lowerInitial = doubled(this.lowerInitial);
+    }
+    const word = this.count++;
+    this.starts[word] = start;
+    this.ends[word] = end;
+    this.hashes[word] = ascii ? hash | 1 : 0;
+    this.nonAscii[word] = ascii ? 0 : 1;
+    this.lowerInitial[word] = ascii && lowerInitial ? 1 : 0;
+  }
+}
+
+// One pass over the characters, without a string per word: a word's key is made only when the
+// matcher asks for it, and most words (lower case, starting no name) it never does. ASCII
+// characters, most of most texts, are classed by a table; a regular expression with Unicode
+// classes costs several times more on long articles.
+export function tokenize(text: string): Tokens {
+  const words = new WordArrays(Math.ceil(text.length / CHARS_PER_WORD_GUESS) + 16);
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    // Between words: skip to the next word character.
+    let code = text.charCodeAt(at);
+    if (code < 128) {
+      if (ASCII_CLASS[code] === NOT_WORD) {
+        at++;
+        continue;
+      }
+    } else if (!isWordCodePoint(codePointAt(text, at, code))) {
+      at += code >= 0xd800 && code <= 0xdbff && at + 1 < length ? 2 : 1;
+      continue;
+    }
+    // A word: its ASCII characters in a tight loop, any others one code point at a time.
+    const start = at;
+    const lowerInitial = code < 128 && ASCII_CLASS[code] === LOWER;
+    let ascii = true;
+    // asciiKeyHash of the word so far, computed as it is read.
+    let hash = FNV_OFFSET;
+    while (at < length) {
+      code = text.charCodeAt(at);
+      if (code < 128) {
+        const klass = ASCII_CLASS[code];
+        if (klass === NOT_WORD) break;
+        hash = Math.imul(hash ^ (klass === UPPER ? code + 32 : code), FNV_PRIME);
+        at++;
+        continue;
+      }
+      const point = codePointAt(text, at, code);
+      if (!isWordCodePoint(point)) break;
+      ascii = false;
+      at += point > 0xffff ? 2 : 1;
+    }
+    words.push(start, at, hash, ascii, lowerInitial);
+  }
+  const { count, starts, ends, nonAscii } = words;
   const keys: (string | undefined)[] = new Array<string | undefined>(count).fill(undefined);
   // Views, not copies: the arrays live as long as the tokens.
   const wordStarts = starts.subarray(0, count);
@@ -112,8 +156,8 @@ export function tokenize(text: string): Tokens {
     starts: wordStarts,
     ends: wordEnds,
     nonAscii: wordNonAscii,
-    lowerInitial: lowerInitial.subarray(0, count),
-    hashes: hashes.subarray(0, count),
+    lowerInitial: words.lowerInitial.subarray(0, count),
+    hashes: words.hashes.subarray(0, count),
     key(word: number): string | undefined {
       if (word < 0 || word >= count) return undefined;
       let key = keys[word];
