@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompiledAlias, CompiledEntity, KnowledgeBundle } from '../../src/knowledge/bundle.js';
 import { createAnalyzer } from '../../src/engine/analyze.js';
 import { precomputeIndex } from '../../src/engine/alias-index.js';
+import { nonArticleRanges } from '../../src/engine/boilerplate.js';
 
 type Spec = Omit<Partial<CompiledEntity>, 'aliases'> & { id: string; aliases: (string | CompiledAlias)[] };
 
@@ -210,5 +211,31 @@ describe('time and rank', () => {
     const ranked = analyzer.analyze({ text, title: 'Singapore prepares', lang: 'en' });
     expect(ranked.map((found) => found.id)).toEqual(['singapore', 'panmunjom']);
     expect(ranked[0]?.salience).toBe(1);
+  });
+});
+
+describe('text around the article', () => {
+  const covered = (text: string, part: string) => {
+    const at = text.indexOf(part);
+    return nonArticleRanges(text).some(([start, end]) => start <= at && end >= at + part.length);
+  };
+  it.each([
+    ['an agency tag after a dateline', 'WASHINGTON (Reuters) - Talks went on.', '(Reuters) -'],
+    ['a credit closing a caption', 'Leaders meet\n(Thomas Coex/AFP/Getty Images)\nThe talks', '(Thomas Coex/AFP/Getty Images)'],
+    ['a credit line', 'Text.\nCredit Ashraf Shazly/Agence France-Presse — Getty Images\nMore', 'Credit Ashraf Shazly/Agence France-Presse — Getty Images'],
+    ['a photo note', 'Text.\nPhoto: Singapore harbour at night\nMore', 'Photo: Singapore harbour at night'],
+    ['a copyright line', 'Text. © Provided by Business Insider Inc', '© Provided by Business Insider Inc'],
+    ['an author bio', 'Text.\nLucas Nolan is a reporter for Breitbart Tech.\nMore', 'Lucas Nolan is a reporter for Breitbart Tech.'],
+    ['a contributor line', 'Text.\nSteve Herman at the White House contributed to this report.\nMore', 'Steve Herman at the White House contributed to this report.'],
+    ['a print note', 'Text.\nA version of this article appears in print on May 26, Section A\nPage 1', 'A version of this article appears in print on May 26, Section A\nPage 1'],
+    ['a follow prompt', 'Text.\nFollow Jane Doe on Twitter @jd\nMore', 'Follow Jane Doe on Twitter @jd'],
+    ['a paragraph of one word', 'Text.\nFacebook\nMore text here.', 'Facebook'],
+  ])('finds %s', (_, text, part) => {
+    expect(covered(text, part)).toBe(true);
+  });
+
+  it('leaves the article itself alone', () => {
+    const text = 'Kim Jong Un (pictured) met Moon Jae-in at Panmunjom, the State Department said.\nThe two leaders contributed ideas.';
+    expect(nonArticleRanges(text)).toEqual([]);
   });
 });
