@@ -45,6 +45,7 @@ export interface Mention {
 }
 
 const SPACE = /\s/;
+const ALL_CAPITALS = /^\p{Lu}+$/u;
 const NEWLINE = 10;
 // Marks after which a new sentence (or a quotation, or a list item) starts.
 const SENTENCE_END = /[.!?:;"“”«»]/;
@@ -86,13 +87,13 @@ function wordAt({ text, tokens }: Context, index: number): string {
  * A single word that touches another capitalised word is probably part of a longer name the
  * knowledge does not hold ("Trump Tower", "Singapore Airlines", "Ivanka Trump").
  */
-function insideLongerName(context: Context, match: Match, matchStarts: Set<number>): boolean {
+function insideLongerName(context: Context, match: Match, matchStarts: Uint8Array): boolean {
   const { tokens } = context;
   if (match.word < 0 || match.word !== match.lastWord) return false;
   const next = match.lastWord + 1;
   if (spaceAfter(context, match.lastWord) && tokens.lowerInitial[next] !== 1) {
     const nextWord = wordAt(context, next);
-    if (isCapitalised(nextWord) && !matchStarts.has(next) && !opensSentence(context, next) && !/^\p{Lu}+$/u.test(nextWord)) return true;
+    if (isCapitalised(nextWord) && matchStarts[next] !== 1 && !opensSentence(context, next) && !ALL_CAPITALS.test(nextWord)) return true;
   }
   const previous = match.word - 1;
   if (previous >= 0 && spaceAfter(context, previous) && tokens.lowerInitial[previous] !== 1) {
@@ -100,7 +101,7 @@ function insideLongerName(context: Context, match: Match, matchStarts: Set<numbe
     if (isCapitalised(previousWord) && !opensSentence(context, previous) && !TITLE_WORDS.has(previousWord.toLowerCase().replace(/\.$/, ''))) {
       // A surname after another first name is that person's ("David Emery" is not Unai Emery).
       const onlySurnames = match.candidates.every((entry) => entry.form === 'short');
-      return onlySurnames || !matchStarts.has(previous);
+      return onlySurnames || matchStarts[previous] !== 1;
     }
   }
   return false;
@@ -144,16 +145,20 @@ const SENTENCE_OPENERS = new Set(
   'the a an and but or so yet then now still also when while after before if as since until during under with without by from to of in on at for his her their our its this that these those meanwhile however although though because instead unlike like why how what who where asked said according'.split(' '),
 );
 
+const ADDRESS_JOINER = /[./@_#]/;
+const SITE_DOMAIN = /^\.(?:com|org|net|co\.uk|news)\b/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** Part of a web address, a domain or a handle: "Football.London", "@KCNA", "nytimes.com/Politico". */
 function insideAddress(text: string, match: Match): boolean {
-  const joined = /[./@_#]/;
+  const joined = ADDRESS_JOINER;
   const before = text.charAt(match.start - 1);
   const after = text.charAt(match.end);
   if (!joined.test(before) && !joined.test(after)) return false;
   // "Wired.com" is the outlet's own site: its name, not part of an address.
-  const siteName = /^\.(?:com|org|net|co\.uk|news)\b/.test(text.slice(match.end, match.end + 8)) && !joined.test(before);
+  const siteName = SITE_DOMAIN.test(text.slice(match.end, match.end + 8)) && !joined.test(before);
   if (siteName) return false;
-  return (joined.test(before) && /[\p{L}\p{N}]/u.test(text.charAt(match.start - 2))) || (joined.test(after) && /[\p{L}\p{N}]/u.test(text.charAt(match.end + 1)));
+  return (joined.test(before) && LETTER_OR_DIGIT.test(text.charAt(match.start - 2))) || (joined.test(after) && LETTER_OR_DIGIT.test(text.charAt(match.end + 1)));
 }
 
 /** What the article is about: the share of its unambiguous mentions per kind and subkind. */
@@ -222,7 +227,8 @@ export function linkMatches(
   lang = 'en',
 ): Mention[] {
   const context: Context = { text, tokens, entities };
-  const matchStarts = new Set(matches.map((match) => match.word));
+  const matchStarts = new Uint8Array(tokens.count);
+  for (const match of matches) if (match.word >= 0) matchStarts[match.word] = 1;
   const boilerplate = nonArticleRanges(text);
   const outsideArticle = (match: Match) => boilerplate.some(([start, end]) => match.start >= start && match.end <= end);
   const partOfOtherNames = new Set<string>();
@@ -302,10 +308,11 @@ export function linkMatches(
     }
     // A surname with the office before it ("President Obama") or its leadership after it ("the
     // Obama administration") names the one bearer who held such an office at the article's date.
-    const isShortPerson = (entry: AliasEntry) => entry.form === 'short' && entities[entry.entity]?.kind === 'person' && !partOfOtherNames.has(entry.text);
-    if (match.word >= 0 && match.candidates.some(isShortPerson)) {
-      const shortPeople = match.candidates.filter(isShortPerson);
-      const role = titleBefore(context, match.word) ?? (LEADERSHIP_NOUNS.test(wordAfter(context, match)) ? LEADER_ROLE : undefined);
+    if (match.word >= 0 && match.candidates.some((entry) => entry.form === 'short')) {
+      const shortPeople = match.candidates.filter(
+        (entry) => entry.form === 'short' && entities[entry.entity]?.kind === 'person' && !partOfOtherNames.has(entry.text),
+      );
+      const role = shortPeople.length === 0 ? undefined : titleBefore(context, match.word) ?? (LEADERSHIP_NOUNS.test(wordAfter(context, match)) ? LEADER_ROLE : undefined);
       if (role) {
         // Who held such an office at the article's date; failing that, ever ("the Carter administration").
         const people = [...new Set(shortPeople.map((entry) => entry.entity))];

@@ -122,15 +122,21 @@ function aliasAt(text: string, tokens: Tokens, word: number, entry: AliasEntry, 
 }
 
 /**
- * The longest aliases of the lists that fit at `word` (all the entities that share them), with
+ * The longest aliases of the two lists that fit at `word` (all the entities that share them), with
  * the next shorter ones as fallback. Lists are longest first.
  */
-function matchAt(text: string, tokens: Tokens, word: number, lists: AliasLists, lang: string, inflecting: boolean): Match | undefined {
+function matchAt(
+  text: string,
+  tokens: Tokens,
+  word: number,
+  longer: readonly AliasEntry[],
+  single: readonly AliasEntry[],
+  lang: string,
+  inflecting: boolean,
+): Match | undefined {
   let best: Match | undefined;
   for (let pass = 0; pass < 2; pass++) {
-    const list = pass === 0 ? lists.longer : lists.single;
-    if (!list) continue;
-    for (const entry of list) {
+    for (const entry of pass === 0 ? longer : single) {
       const end = aliasAt(text, tokens, word, entry, inflecting);
       if (end < 0 || !languageFits(entry, lang) || !caseFits(text, tokens, word, entry, inflecting)) continue;
       if (best === undefined) {
@@ -182,15 +188,13 @@ function matchHangul(tokens: Tokens, word: number, index: AliasIndex): Match | u
   return undefined;
 }
 
-/** The aliases that may start at a word, to try in turn: longer aliases first. */
-interface AliasLists {
-  longer: readonly AliasEntry[] | undefined;
-  single: readonly AliasEntry[];
-}
 const NONE: readonly AliasEntry[] = [];
 
-/** The aliases that may start at a word: by its key, or in an inflecting language by its stem. */
-function aliasesStartingWith(tokens: Tokens, word: number, index: AliasIndex, inflecting: boolean): AliasLists | undefined {
+/**
+ * The longest aliases that start at a word: looked up by its key, or in an inflecting language
+ * by its stem.
+ */
+function matchWord(text: string, tokens: Tokens, word: number, index: AliasIndex, lang: string, inflecting: boolean): Match | undefined {
   const key = tokens.key(word);
   if (key === undefined) return undefined;
   const exact = index.startingWith(key);
@@ -198,7 +202,7 @@ function aliasesStartingWith(tokens: Tokens, word: number, index: AliasIndex, in
     if (!exact) return undefined;
     // Only aliases whose second word is the next word can match.
     const longer = exact.bySecond.size > 0 ? exact.bySecond.get(tokens.key(word + 1) ?? '') : undefined;
-    return { longer, single: exact.single };
+    return matchAt(text, tokens, word, longer ?? NONE, exact.single, lang, inflecting);
   }
   // Endings may change any word: every alias of the stem is tried.
   const stems: AliasEntry[] = exact ? [...exact.longer, ...exact.single] : [];
@@ -206,7 +210,8 @@ function aliasesStartingWith(tokens: Tokens, word: number, index: AliasIndex, in
     const bucket = index.startingWith(key.slice(0, -cut));
     if (bucket) stems.push(...bucket.longer, ...bucket.single);
   }
-  return stems.length > 0 ? { longer: stems.sort((a, b) => b.keys.length - a.keys.length || b.text.length - a.text.length), single: NONE } : undefined;
+  stems.sort((a, b) => b.keys.length - a.keys.length || b.text.length - a.text.length);
+  return matchAt(text, tokens, word, stems, NONE, lang, inflecting);
 }
 
 /** Whether the word after this one is a capitalised word in the same phrase ("North" → "Korean"). */
@@ -226,11 +231,9 @@ export function findMatches(text: string, tokens: Tokens, index: AliasIndex, lan
       word++;
       continue;
     }
-    const lists = aliasesStartingWith(tokens, word, index, inflecting);
-    let match = lists ? matchAt(text, tokens, word, lists, lang, inflecting) : undefined;
+    let match = matchWord(text, tokens, word, index, lang, inflecting);
     if (match && ARTICLES.has(tokens.key(word) ?? '') && match.lastWord > word) {
-      const next = aliasesStartingWith(tokens, word + 1, index, inflecting);
-      const after = next ? matchAt(text, tokens, word + 1, next, lang, inflecting) : undefined;
+      const after = matchWord(text, tokens, word + 1, index, lang, inflecting);
       // "the North Korea summit": the name after the article reaches further, so it wins.
       if (after && after.end > match.end) match = after;
       // "the North Korean leader": the name goes on past the alias, which is only its start.
