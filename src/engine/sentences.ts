@@ -35,16 +35,28 @@ const FIRST_WORD = /^[\s"'“‘([]*([\p{L}\p{N}]+)/u;
 // lower-case word is not English prose, nor a title ("The Guardian", "This Morning"); "vitamin A
 // is", "Plan A would" are told apart by the verb or function word after the letter. "And" and
 // "But" are left out: what runs into them is a sentence that lost its stop, not a caption.
+// Words that in prose only open a sentence mark a run-in the same way ("… in Glasgow Another
+// food bank warned", "… & Co According to Fox"), as does an article or preposition before a
+// number ("… in Mexico The 12,400ft volcano", "… 100 years ago In 2006, …").
 const RUN_IN_BOUNDARY =
-  /(?<=[\p{L}\p{N})])\s+(?=(?:(?:The|A|An) (?!(?:is|was|are|were|and|or|but|has|had|have|will|would|can|could|may|might|to|of|in|on|at|for|with|by|as|than|that)\b)|(?:He|She|It|They|We|His|Her|Their|Its|This|These|Those|There|In|On|At|After|When|While|As) )\p{Ll})/gu;
+  /(?<=[\p{L}\p{N})])\s+(?=(?:(?:The|A|An) (?!(?:is|was|are|were|and|or|but|has|had|have|will|would|can|could|may|might|to|of|in|on|at|for|with|by|as|than|that)\b)|(?:He|She|It|They|We|His|Her|Their|Its|This|These|Those|There|In|On|At|After|When|While|As|Another|Each|Some|Last|Despite|According|Following|Speaking|Then) )\p{Ll}|(?:The|In|On|At|After) \p{N})/gu;
+// A sentence that opens with a numeral ("… the nation needed. 8 things to know …", "… in 2014.
+// 15 people were hurt") gets no boundary from Intl.Segmenter, which reads the lower-case word
+// after the number as the sentence going on.
+const NUMERAL_OPENING = /(?<=(?:\p{Ll}{3}|\p{N}{4}|["'”’)\]])[.!?]["'”’)\]]*)\s+(?=\p{N}[\p{N},.]*\s+\p{Ll})/gu;
+// A quoted question or exclamation goes on into its attribution: "'Why?' he asked."
+const QUOTE_BEFORE_ATTRIBUTION = /[?!]["'”’]+\s*$/u;
+// "then-Sen.", "ex-Gov.": a title after a prefix is still an abbreviation.
+const TITLE_PREFIX = /^(?:then|ex)-/u;
 
 function keepsSentenceGoing(before: string, after: string): boolean {
+  const next = FIRST_WORD.exec(after)?.[1] ?? '';
+  if (QUOTE_BEFORE_ATTRIBUTION.test(before) && /^\p{Ll}/u.test(next)) return true;
   const last = LAST_WORD.exec(before)?.[1] ?? '';
   if (!last.endsWith('.')) return false;
   const word = last.slice(0, -1);
-  const next = FIRST_WORD.exec(after)?.[1] ?? '';
   if (/^\p{Ll}/u.test(next)) return true; // "e.g. the", "approx. five"
-  if (ABBREVIATIONS.has(word.toLowerCase().replace(/^.*\./, ''))) return !(word.toLowerCase() === 'no' && !/^\d/.test(next));
+  if (ABBREVIATIONS.has(word.toLowerCase().replace(/^.*\./, '').replace(TITLE_PREFIX, ''))) return !(word.toLowerCase() === 'no' && !/^\d/.test(next));
   if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. K. Rowling"
   if (/^(\p{L}\.)+\p{L}$/u.test(word)) return !SENTENCE_OPENERS.has(next); // "U.S. Army", but "… the U.S. The next day"
   return false;
@@ -76,9 +88,9 @@ export function splitSentences(text: string, lang = 'en'): Sentence[] {
     for (const piece of pieces) {
       const raw = text.slice(piece.start, piece.end);
       let from = 0;
-      for (const boundary of english ? raw.matchAll(RUN_IN_BOUNDARY) : []) {
-        pushTrimmed(sentences, text, piece.start + from, piece.start + boundary.index, paragraph);
-        from = boundary.index;
+      for (const boundary of english ? boundariesWithin(raw) : []) {
+        pushTrimmed(sentences, text, piece.start + from, piece.start + boundary, paragraph);
+        from = boundary;
       }
       pushTrimmed(sentences, text, piece.start + from, piece.end, paragraph);
     }
@@ -86,6 +98,13 @@ export function splitSentences(text: string, lang = 'en'): Sentence[] {
     paragraphStart += line.length + 1;
   }
   return sentences;
+}
+
+/** Where a piece of English text that Intl.Segmenter left whole holds more than one sentence. */
+function boundariesWithin(raw: string): number[] {
+  const boundaries = [...raw.matchAll(RUN_IN_BOUNDARY)].map((match) => match.index);
+  for (const { index } of raw.matchAll(NUMERAL_OPENING)) if (!keepsSentenceGoing(raw.slice(0, index), raw.slice(index))) boundaries.push(index);
+  return boundaries.sort((a, b) => a - b);
 }
 
 function pushTrimmed(sentences: Sentence[], text: string, start: number, end: number, paragraph: number): void {

@@ -2,10 +2,11 @@
 // the lead is the strongest signal there is (measured: word centrality, TextRank-style graph
 // centrality and name density all lowered ROUGE on ../shared/summaries). So the scorer keeps
 // the order of the story and removes what is not a statement of it: captions and headings run
-// into the text, bylines, datelines, questions, fragments and direct speech, and never says the
-// same thing twice. A point shown out of its context drops the connective that tied it to the
-// sentence before ("But", "However,").
-import { splitSentences } from './sentences.js';
+// into the text or closed by a photo credit, what stands above the dateline, bylines, datelines,
+// questions, fragments and direct speech, and never says the same thing twice. A point shown out
+// of its context drops the connective that tied it to the sentence before ("But", "However,").
+import { nonArticleRanges } from './boilerplate.js';
+import { type Sentence, splitSentences } from './sentences.js';
 
 export interface SummaryOptions {
   /** How many sentences (default 3). */
@@ -20,6 +21,10 @@ const MAX_WORDS = 80;
 const QUOTE_PENALTY = 0.2;
 /** Two sentences sharing more than this share of content words say the same thing. */
 const REDUNDANT_OVERLAP = 0.6;
+/** A caption is a sentence or two and its photo credit; a longer paragraph is the story's. */
+const CAPTION_SENTENCES = 3;
+/** Above a dateline stand at most a headline, a dek, a caption and a byline: paragraphs. */
+const DATELINE_REACH = 4;
 
 // "Haul: The cherry picker…", "READ MORE: …", "Photo: …": a label and a colon open a caption.
 const LABEL = /^[\p{Lu}][\p{L}'’ -]{0,24}:\s/u;
@@ -111,6 +116,36 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared / a.size;
 }
 
+/** Where the story starts: at a dateline that opens a paragraph near the top ("LONDON — After
+ * nearly 20 years…"). What stands above it is a headline, a dek or a caption. */
+function storyStart(sentences: readonly Sentence[]): number {
+  const start = sentences.findIndex(
+    (sentence, index) =>
+      sentence.paragraph < DATELINE_REACH &&
+      sentences[index - 1]?.paragraph !== sentence.paragraph &&
+      DATELINE.test(sentence.text) &&
+      isStatement(sentence.text.replace(DATELINE, '')),
+  );
+  return Math.max(0, start);
+}
+
+/** Paragraphs that a photo credit closes ("… after the election. (Thomas Coex/AFP/Getty Images)"):
+ * captions, however much they read like statements. */
+function captionParagraphs(text: string, sentences: readonly Sentence[]): Set<number> {
+  const credits = nonArticleRanges(text);
+  const sizes = new Map<number, number>();
+  for (const { paragraph } of sentences) sizes.set(paragraph, (sizes.get(paragraph) ?? 0) + 1);
+  const captions = new Set<number>();
+  if (sizes.size < 2) return captions; // a caption stands beside a story, not alone
+  sentences.forEach((sentence, index) => {
+    const size = sizes.get(sentence.paragraph) ?? 0;
+    const closesParagraph = sentences[index + 1]?.paragraph !== sentence.paragraph;
+    const credit = credits.some(([from, to]) => from <= sentence.start && to >= sentence.end);
+    if (closesParagraph && credit && size > 1 && size <= CAPTION_SENTENCES) captions.add(sentence.paragraph);
+  });
+  return captions;
+}
+
 interface Candidate {
   /** What the summary shows: the sentence without a dateline or picture notes. */
   text: string;
@@ -125,11 +160,12 @@ export function summarize(text: string, options: SummaryOptions = {}): string[] 
   const lang = options.lang ?? 'en';
   const sentences = splitSentences(text, lang);
   const english = lang.toLowerCase().startsWith('en');
+  const captions = captionParagraphs(text, sentences);
   const candidates: Candidate[] = [];
   let afterVideoNote = false;
-  for (const sentence of sentences) {
+  for (const sentence of sentences.slice(storyStart(sentences))) {
     const cleaned = fromRestatedOpening(sentence.text.replace(DATELINE, '').replace(PHOTO_NOTE, ''));
-    const caption = afterVideoNote || VIDEO_NOTE.test(cleaned);
+    const caption = afterVideoNote || VIDEO_NOTE.test(cleaned) || captions.has(sentence.paragraph);
     afterVideoNote = VIDEO_NOTE_ALONE.test(cleaned);
     if (caption || !isStatement(cleaned)) continue;
     const shown = english ? withoutConnective(cleaned) : cleaned;

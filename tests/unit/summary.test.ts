@@ -29,6 +29,24 @@ describe('sentences of news text', () => {
     ['a title that opens with a capitalised word', 'She presents This Morning on weekdays. Viewers agree.', ['She presents This Morning on weekdays.', 'Viewers agree.']],
     ['a sentence that lost its stop before "And" (kept whole)', 'Millions were killed And it is still denied.', ['Millions were killed And it is still denied.']],
     ['line breaks', 'A headline without a stop\nThe first paragraph.', ['A headline without a stop', 'The first paragraph.']],
+    [
+      'a quoted question and its attribution',
+      "'Could I have done a better lap?' said the driver. He won again.",
+      ["'Could I have done a better lap?' said the driver.", 'He won again.'],
+    ],
+    ['a title after a prefix', 'He quoted then-Sen. Obama on the issue. It worked.', ['He quoted then-Sen. Obama on the issue.', 'It worked.']],
+    ['a sentence that opens with a numeral', 'The tower burned down in 2014. 15 people were hurt.', ['The tower burned down in 2014.', '15 people were hurt.']],
+    ['an abbreviation before a numeral', 'It weighed approx. 5 tonnes at launch.', ['It weighed approx. 5 tonnes at launch.']],
+    [
+      'a caption run into a sentence that opens with "According to"',
+      'Police at the scene in Logan Square According to police, the gunman fled.',
+      ['Police at the scene in Logan Square', 'According to police, the gunman fled.'],
+    ],
+    [
+      'a caption run into a sentence that opens with a number',
+      'Lightning inside the ash cloud over Colima in Mexico The 12,400ft volcano is one of the most active.',
+      ['Lightning inside the ash cloud over Colima in Mexico', 'The 12,400ft volcano is one of the most active.'],
+    ],
   ])('splits across %s', (_, text, expected) => {
     expect(texts(text)).toEqual(expected);
   });
@@ -103,6 +121,32 @@ describe('key points', () => {
     ]);
     const german = summarize('Der Rat hat die Brücke am Montag genehmigt. But nothing else was changed here at all.', { k: 2, lang: 'de' });
     expect(german).toContain('But nothing else was changed here at all.');
+  });
+
+  it('starts the story at its dateline, below a caption', () => {
+    const page = [
+      'United Nations peacekeepers at a refugee camp in Sudan on Monday.',
+      'LONDON — After nearly 20 years of hostile relations, the American government plans to lift trade sanctions on Sudan.',
+      'Sudan is one of the poorest, most isolated and most violent countries in Africa.',
+    ].join('\n\n');
+    expect(summarize(page, { k: 2 })).toEqual([
+      'After nearly 20 years of hostile relations, the American government plans to lift trade sanctions on Sudan.',
+      'Sudan is one of the poorest, most isolated and most violent countries in Africa.',
+    ]);
+  });
+
+  it('leaves out a caption that a photo credit closes', () => {
+    const page = [
+      'Israeli Prime Minister Benjamin Netanyahu reacts as he visits the Western Wall in Jerusalem on Wednesday. (Thomas Coex/AFP/Getty Images)',
+      'President Obama told the General Assembly that he would seek real breakthroughs on two issues.',
+      'Netanyahu’s triumph keeps in place a prime minister who has declared his intention to resist Obama.',
+    ].join('\n\n');
+    expect(summarize(page, { k: 2 })).toEqual([
+      'President Obama told the General Assembly that he would seek real breakthroughs on two issues.',
+      'Netanyahu’s triumph keeps in place a prime minister who has declared his intention to resist Obama.',
+    ]);
+    const brief = 'The central bank raised its main interest rate on Monday morning. Markets fell sharply across the region. (Reuters)';
+    expect(summarize(brief, { k: 2 })).toEqual(['The central bank raised its main interest rate on Monday morning.', 'Markets fell sharply across the region.']);
   });
 
   it('still gives the opening of a text with no full sentence', () => {
