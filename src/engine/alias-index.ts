@@ -28,6 +28,8 @@ export interface AliasEntry {
 export interface Bucket {
   /** Aliases of two or more words by the key of their second word, longest first. */
   bySecond: Map<string, AliasEntry[]>;
+  /** The same for ASCII second words, by asciiKeyHash of the key: looked up without a string. */
+  bySecondHash: Map<number, AliasEntry[]>;
   /** Every alias of two or more words, longest first (for languages whose words take endings). */
   longer: AliasEntry[];
   /** Aliases of one word. */
@@ -142,7 +144,7 @@ class LazyBuckets {
     if (known) return known;
     const entries = this.get(key);
     if (!entries) return undefined;
-    const bucket: Bucket = { bySecond: new Map(), longer: [], single: [] };
+    const bucket: Bucket = { bySecond: new Map(), bySecondHash: new Map(), longer: [], single: [] };
     for (const entry of entries) {
       const second = entry.keys[1];
       if (second === undefined) {
@@ -153,6 +155,12 @@ class LazyBuckets {
       const list = bucket.bySecond.get(second);
       if (list) list.push(entry);
       else bucket.bySecond.set(second, [entry]);
+      if (ASCII.test(second)) {
+        const hash = asciiKeyHash(second);
+        const sameHash = bucket.bySecondHash.get(hash);
+        if (sameHash) sameHash.push(entry);
+        else bucket.bySecondHash.set(hash, [entry]);
+      }
     }
     this.buckets.set(key, bucket);
     return bucket;

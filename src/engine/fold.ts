@@ -7,16 +7,26 @@ const SPECIALS = /[ßæœøđłıþð]/g;
 const IGNORABLE = /[\p{M}\u00AD\u200B-\u200D\u2060]/gu;
 const ASCII = /^[\x00-\x7F]*$/;
 
+// Folding a word beyond ASCII normalises it twice: the words an article repeats are folded once.
+const folded = new Map<string, string>();
+const MAX_FOLDED = 20_000;
+
 /** A word as the matcher compares it: lower case, without diacritics: "Souček" -> "soucek". */
 export function foldKey(word: string): string {
   if (ASCII.test(word)) return word.toLowerCase();
-  // NFC after stripping marks puts Hangul syllables (and any other composed letters) back together.
-  return word
-    .normalize('NFD')
-    .replace(IGNORABLE, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(SPECIALS, (char) => SPECIAL_FOLDS[char] ?? char);
+  let key = folded.get(word);
+  if (key === undefined) {
+    // NFC after stripping marks puts Hangul syllables (and any other composed letters) back together.
+    key = word
+      .normalize('NFD')
+      .replace(IGNORABLE, '')
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(SPECIALS, (char) => SPECIAL_FOLDS[char] ?? char);
+    if (folded.size >= MAX_FOLDED) folded.clear();
+    folded.set(word, key);
+  }
+  return key;
 }
 
 /** The word with diacritics and ignorable characters removed but its case kept. */

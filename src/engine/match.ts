@@ -1,9 +1,9 @@
 // Finds every alias of the knowledge file in an article in one pass over its words: at each
 // word, the longest alias that starts there and fits the case rule wins, and matching goes on
 // after it. Several entities may share the winning alias; linking chooses between them.
-import type { AliasEntry, AliasIndex } from './alias-index.js';
+import type { AliasEntry, AliasIndex, Bucket } from './alias-index.js';
 import { foldKey, foldMarks } from './fold.js';
-import { SUFFIXING_SCRIPT, UNSPACED_SCRIPT, type Tokens } from './tokens.js';
+import { keyIs, SUFFIXING_SCRIPT, UNSPACED_SCRIPT, type Tokens } from './tokens.js';
 
 export interface Match {
   start: number;
@@ -113,7 +113,8 @@ function aliasAt(text: string, tokens: Tokens, word: number, entry: AliasEntry, 
   // The first word was looked up by its key (or, with endings, by its stem).
   if (inflecting && !wordFits(tokens.key(word) ?? '', entry.keys[0] ?? '', inflecting)) return -1;
   for (let i = 1; i < length; i++) {
-    if (!wordFits(tokens.key(word + i) ?? '', entry.keys[i] ?? '', inflecting)) return -1;
+    const fits = inflecting ? wordFits(tokens.key(word + i) ?? '', entry.keys[i] ?? '', inflecting) : keyIs(text, tokens, word + i, entry.keys[i] ?? '');
+    if (!fits) return -1;
     if (!separatorFits(text, tokens.ends[word + i - 1] ?? 0, tokens.starts[word + i] ?? 0, entry.separators[i - 1] ?? ' ')) return -1;
   }
   const lastEnd = tokens.ends[word + length - 1] ?? 0;
@@ -190,19 +191,52 @@ function matchHangul(tokens: Tokens, word: number, index: AliasIndex): Match | u
 
 const NONE: readonly AliasEntry[] = [];
 
+/** A bucket (or none) found for an ASCII key, kept under the key's hash. */
+interface KnownBucket {
+  key: string;
+  bucket: Bucket | undefined;
+}
+// Per index, the buckets of the ASCII words met so far, by hash: most words of an article come
+// again (and come again in the next article), and are then found without their key being made.
+const bucketsByHash = new WeakMap<AliasIndex, Map<number, KnownBucket>>();
+const MAX_KNOWN_BUCKETS = 50_000;
+
+function asciiBucket(text: string, tokens: Tokens, word: number, index: AliasIndex): Bucket | undefined {
+  let known = bucketsByHash.get(index);
+  if (!known) bucketsByHash.set(index, (known = new Map()));
+  const hash = tokens.hashes[word] ?? 0;
+  const seen = known.get(hash);
+  // Two keys may share a hash: the key is compared before the bucket is used.
+  if (seen && keyIs(text, tokens, word, seen.key)) return seen.bucket;
+  const key = tokens.key(word) ?? '';
+  const bucket = index.startingWith(key);
+  if (known.size >= MAX_KNOWN_BUCKETS) known.clear();
+  known.set(hash, { key, bucket });
+  return bucket;
+}
+
 /**
  * The longest aliases that start at a word: looked up by its key, or in an inflecting language
  * by its stem.
  */
 function matchWord(text: string, tokens: Tokens, word: number, index: AliasIndex, lang: string, inflecting: boolean): Match | undefined {
-  const key = tokens.key(word);
-  if (key === undefined) return undefined;
-  const exact = index.startingWith(key);
-  if (!inflecting || key.length <= MIN_INFLECTED_NAME_CHARS) {
+  if (word >= tokens.count) return undefined;
+  if (!inflecting && tokens.nonAscii[word] === 0) {
+    const exact = asciiBucket(text, tokens, word, index);
     if (!exact) return undefined;
     // Only aliases whose second word is the next word can match.
-    const longer = exact.bySecond.size > 0 ? exact.bySecond.get(tokens.key(word + 1) ?? '') : undefined;
+    const next = word + 1;
+    let longer: readonly AliasEntry[] | undefined;
+    if (exact.bySecond.size > 0 && next < tokens.count) {
+      longer = tokens.nonAscii[next] === 0 ? exact.bySecondHash.get(tokens.hashes[next] ?? 0) : exact.bySecond.get(tokens.key(next) ?? '');
+    }
     return matchAt(text, tokens, word, longer ?? NONE, exact.single, lang, inflecting);
+  }
+  const key = tokens.key(word) ?? '';
+  const exact = index.startingWith(key);
+  if (!inflecting || key.length <= MIN_INFLECTED_NAME_CHARS) {
+    const longer = exact && exact.bySecond.size > 0 ? exact.bySecond.get(tokens.key(word + 1) ?? '') : undefined;
+    return exact && matchAt(text, tokens, word, longer ?? NONE, exact.single, lang, inflecting);
   }
   // Endings may change any word: every alias of the stem is tried.
   const stems: AliasEntry[] = exact ? [...exact.longer, ...exact.single] : [];

@@ -36,6 +36,21 @@ function isWordCodePoint(code: number): boolean {
   return known;
 }
 
+/**
+ * Whether a word's key is `key`, compared in place for ASCII words (no string made): the
+ * matcher checks each further word of a candidate alias so.
+ */
+export function keyIs(text: string, tokens: Tokens, word: number, key: string): boolean {
+  if (tokens.nonAscii[word] === 1) return tokens.key(word) === key;
+  const start = tokens.starts[word] ?? 0;
+  if ((tokens.ends[word] ?? 0) - start !== key.length) return false;
+  for (let i = 0; i < key.length; i++) {
+    const code = text.charCodeAt(start + i);
+    if ((code >= 65 && code <= 90 ? code + 32 : code) !== key.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
