@@ -61,9 +61,9 @@ export function asciiKeyHash(key: string): number {
   return hash | 1;
 }
 
-/** The same typed array, twice as long (the words of a text are not counted before they are read). */
-function doubled<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(array: T): T {
-  const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
+/** The same typed array, longer (the words of a text are not counted before they are read). */
+function grown<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(array: T, length: number): T {
+  const larger = new (array.constructor as new (length: number) => T)(length);
   larger.set(array);
   return larger;
 }
@@ -73,64 +73,32 @@ function codePointAt(text: string, at: number, code: number): number {
   return code >= 0xd800 && code <= 0xdbff ? (text.codePointAt(at) ?? code) : code;
 }
 
-/** ASCII characters by class: 0 not in words, then lower-case letters, capitals and digits. */
-const NOT_WORD = 0;
-const LOWER = 1;
-const UPPER = 2;
-const DIGIT = 3;
-const ASCII_CLASS = new Uint8Array(128).map((_, code) =>
-  code >= 97 && code <= 122 ? LOWER : code >= 65 && code <= 90 ? UPPER : code >= 48 && code <= 57 ? DIGIT : NOT_WORD,
+/** For each ASCII character, its lower-case form if it belongs in words, or 0. */
+const ASCII_WORD_KEY = new Uint8Array(128).map((_, code) =>
+  (code >= 97 && code <= 122) || (code >= 48 && code <= 57) ? code : code >= 65 && code <= 90 ? code + 32 : 0,
 );
 /** Most news words are about six characters with the space: a first guess at how many a text has. */
 const CHARS_PER_WORD_GUESS = 6;
 
-/** The words' arrays as they are filled. */
-class WordArrays {
-  count = 0;
-  starts: Int32Array<ArrayBuffer>;
-  ends: Int32Array<ArrayBuffer>;
-  hashes: Int32Array<ArrayBuffer>;
-  nonAscii: Uint8Array<ArrayBuffer>;
-  lowerInitial: Uint8Array<ArrayBuffer>;
-
-  constructor(capacity: number) {
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-    this.hashes = new Int32Array(capacity);
-    this.nonAscii = new Uint8Array(capacity);
-    this.lowerInitial = new Uint8Array(capacity);
-  }
-
-  push(start: number, end: number, hash: number, ascii: boolean, lowerInitial: boolean): void {
-    if (this.count === this.starts.length) {
-      this.starts = doubled(this.starts);
-      this.ends = doubled(this.ends);
-      this.hashes = doubled(this.hashes);
-      this.nonAscii = doubled(this.nonAscii);
-      this.lowerInitial = doubled(this.lowerInitial);
-    }
-    const word = this.count++;
-    this.starts[word] = start;
-    this.ends[word] = end;
-    this.hashes[word] = ascii ? hash | 1 : 0;
-    this.nonAscii[word] = ascii ? 0 : 1;
-    this.lowerInitial[word] = ascii && lowerInitial ? 1 : 0;
-  }
-}
-
 // One pass over the characters, without a string per word: a word's key is made only when the
 // matcher asks for it, and most words (lower case, starting no name) it never does. ASCII
-// characters, most of most texts, are classed by a table; a regular expression with Unicode
-// classes costs several times more on long articles.
+// characters, most of most texts, are read through a table in a tight loop; a regular
+// expression with Unicode classes costs several times more on long articles.
 export function tokenize(text: string): Tokens {
-  const words = new WordArrays(Math.ceil(text.length / CHARS_PER_WORD_GUESS) + 16);
   const length = text.length;
+  let capacity = Math.ceil(length / CHARS_PER_WORD_GUESS) + 16;
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let hashes = new Int32Array(capacity);
+  let nonAscii = new Uint8Array(capacity);
+  let lowerInitial = new Uint8Array(capacity);
+  let count = 0;
   let at = 0;
   while (at < length) {
     // Between words: skip to the next word character.
     let code = text.charCodeAt(at);
     if (code < 128) {
-      if (ASCII_CLASS[code] === NOT_WORD) {
+      if (ASCII_WORD_KEY[code] === 0) {
         at++;
         continue;
       }
@@ -140,16 +108,16 @@ export function tokenize(text: string): Tokens {
     }
     // A word: its ASCII characters in a tight loop, any others one code point at a time.
     const start = at;
-    const lowerInitial = code < 128 && ASCII_CLASS[code] === LOWER;
+    const opensLower = code >= 97 && code <= 122;
     let ascii = true;
     // asciiKeyHash of the word so far, computed as it is read.
     let hash = FNV_OFFSET;
     while (at < length) {
       code = text.charCodeAt(at);
       if (code < 128) {
-        const klass = ASCII_CLASS[code];
-        if (klass === NOT_WORD) break;
-        hash = Math.imul(hash ^ (klass === UPPER ? code + 32 : code), FNV_PRIME);
+        const key = ASCII_WORD_KEY[code] ?? 0;
+        if (key === 0) break;
+        hash = Math.imul(hash ^ key, FNV_PRIME);
         at++;
         continue;
       }
@@ -158,10 +126,23 @@ export function tokenize(text: string): Tokens {
       ascii = false;
       at += point > 0xffff ? 2 : 1;
     }
-    words.push(start, at, hash, ascii, lowerInitial);
+    if (count === capacity) {
+      capacity *= 2;
+      starts = grown(starts, capacity);
+      ends = grown(ends, capacity);
+      hashes = grown(hashes, capacity);
+      nonAscii = grown(nonAscii, capacity);
+      lowerInitial = grown(lowerInitial, capacity);
+    }
+    starts[count] = start;
+    ends[count] = at;
+    hashes[count] = ascii ? hash | 1 : 0;
+    nonAscii[count] = ascii ? 0 : 1;
+    lowerInitial[count] = ascii && opensLower ? 1 : 0;
+    count++;
   }
-  const { count, starts, ends, nonAscii } = words;
-  const keys: (string | undefined)[] = new Array<string | undefined>(count).fill(undefined);
+  // Keys made so far, by word: few words need one (the matcher finds most by their hash).
+  const keys = new Map<number, string>();
   // Views, not copies: the arrays live as long as the tokens.
   const wordStarts = starts.subarray(0, count);
   const wordEnds = ends.subarray(0, count);
@@ -171,15 +152,15 @@ export function tokenize(text: string): Tokens {
     starts: wordStarts,
     ends: wordEnds,
     nonAscii: wordNonAscii,
-    lowerInitial: words.lowerInitial.subarray(0, count),
-    hashes: words.hashes.subarray(0, count),
+    lowerInitial: lowerInitial.subarray(0, count),
+    hashes: hashes.subarray(0, count),
     key(word: number): string | undefined {
       if (word < 0 || word >= count) return undefined;
-      let key = keys[word];
+      let key = keys.get(word);
       if (key === undefined) {
         const written = text.slice(wordStarts[word], wordEnds[word]);
         key = wordNonAscii[word] === 1 ? foldKey(written) : written.toLowerCase();
-        keys[word] = key;
+        keys.set(word, key);
       }
       return key;
     },
