@@ -3,7 +3,7 @@
 // alternatives, measured in one run (ratios, not absolute times, are what compare across
 // runs on a shared machine). Prints a Markdown table and writes bench/RESULTS.md.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,8 @@ const { values } = parseArgs({
     json: { type: 'string' },
     runs: { type: 'string', default: '5' },
     part: { type: 'string', default: 'all' },
+    'engine-child': { type: 'string' },
+    text: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -35,6 +37,11 @@ if (!existsSync('dist/engine.mjs') || !existsSync('dist/chrome/content.js')) {
 
 /** A method slower than this per run is not run on the next, ten times larger text. */
 const SLOW_RUN_MS = 15_000;
+/** How long an engine method runs untimed before it is timed. */
+const WARM_UP_MS = 3_000;
+/** A method is timed for at least this long (but at most MAX_RUNS times). */
+const MIN_TIMED_MS = 1_000;
+const MAX_RUNS = 30;
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 const MB = 1024 * 1024;
 const heapUsed = () => {
@@ -83,15 +90,12 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-async function benchEngine() {
+/** The methods compared, each set up from the same list of names (or the knowledge file itself). */
+async function engineMethods() {
   const { createAnalyzer, parseKnowledge } = await import('../dist/engine.mjs');
-  const knowledgeText = readFileSync('dist/knowledge.json', 'utf8');
-  const bundle = parseKnowledge(knowledgeText);
-  const names = [...new Set(bundle.entities.flatMap((entity) => entity.aliases.map((alias) => alias.text)))];
-  const base = await corpusText();
-  const sizes = [['100 KB', 100 * 1024], ['1 MB', MB], ['10 MB', 10 * MB]];
-
-  const methods = [
+  const bundle = parseKnowledge(readFileSync('dist/knowledge.json', 'utf8'));
+  const names = () => [...new Set(bundle.entities.flatMap((entity) => entity.aliases.map((alias) => alias.text)))];
+  return [
     {
       name: 'Backstory match and link',
       setup: () => createAnalyzer(bundle),
@@ -100,7 +104,7 @@ async function benchEngine() {
     {
       name: 'RegExp alternation',
       setup: () => {
-        const sorted = [...names].sort((a, b) => b.length - a.length).map(escapeRegExp);
+        const sorted = names().sort((a, b) => b.length - a.length).map(escapeRegExp);
         return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
       },
       run: (pattern, text) => {
@@ -113,7 +117,7 @@ async function benchEngine() {
       name: 'modern-ahocorasick',
       setup: async () => {
         const { default: AhoCorasick } = await import('modern-ahocorasick');
-        return new AhoCorasick(names);
+        return new AhoCorasick(names());
       },
       run: (automaton, text) => automaton.search(text).length,
     },
@@ -126,42 +130,76 @@ async function benchEngine() {
       },
     },
   ];
+}
 
-  // Every text is made before any method is set up, so that heap figures measure set-up alone.
-  const texts = new Map(sizes.map(([label, chars]) => [label, textOfSize(base, chars)]));
-  for (const method of methods) {
-    const before = heapUsed();
-    const setupStart = performance.now();
-    const state = await method.setup();
-    const setupMs = performance.now() - setupStart;
-    const heapMB = (heapUsed() - before) / MB;
-    globalThis.__benchState = state; // kept alive while measuring, dropped with the next method
-    // One untimed run first, for every method alike: the figures are steady-state throughput,
-    // not the compiler's warm-up (set-up time is its own column).
-    method.run(state, texts.get(sizes[0][0]));
+/**
+ * One method on one text, in a process of its own (`--engine-child`): each measurement starts
+ * from a fresh heap, so that one method's text or state (a 10 MB text, a lexicon) does not make
+ * the collector slower for the next. Prints its figures as JSON.
+ */
+async function engineChild(methodName, textFile) {
+  const text = readFileSync(textFile, 'utf8');
+  // What every method shares (the knowledge file read, the list of names) is not its set-up.
+  const method = (await engineMethods()).find((candidate) => candidate.name === methodName);
+  const before = heapUsed();
+  const setupStart = performance.now();
+  const state = await method.setup();
+  const setupMs = performance.now() - setupStart;
+  const heapMB = (heapUsed() - before) / MB;
+  // Untimed runs on the text's first 100 KB for the same time for every method, so that the
+  // compiler has seen each at work: the figures are steady-state throughput (set-up time is its
+  // own column).
+  const warmUp = text.slice(0, 100 * 1024);
+  const warmUpStart = performance.now();
+  do method.run(state, warmUp);
+  while (performance.now() - warmUpStart < WARM_UP_MS);
+  const runs = text.length >= 10 * MB ? Math.min(RUNS, 3) : RUNS;
+  const times = [];
+  let found = 0;
+  // A fast method runs more often, for at least a second in all: its median is then not one
+  // moment of a noisy machine.
+  const timedStart = performance.now();
+  for (let run = 0; run < runs || (performance.now() - timedStart < MIN_TIMED_MS && run < MAX_RUNS); run++) {
+    const start = performance.now();
+    found = method.run(state, text);
+    times.push(performance.now() - start);
+    // One run of a very slow method says enough.
+    if (times[0] > SLOW_RUN_MS) break;
+  }
+  if (process.env.BENCH_TIMES) process.stderr.write(`${times.map((t) => t.toFixed(0)).join(" ")}\n`);
+  process.stdout.write(`${JSON.stringify({ setupMs, heapMB, ms: median(times), found })}\n`);
+}
+
+async function benchEngine() {
+  const base = await corpusText();
+  const sizes = [['100 KB', 100 * 1024], ['1 MB', MB], ['10 MB', 10 * MB]];
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-bench-text-'));
+  const textFiles = new Map(
+    sizes.map(([label, chars]) => {
+      const file = join(dir, `${label.replace(' ', '')}.txt`);
+      writeFileSync(file, textOfSize(base, chars));
+      return [label, file];
+    }),
+  );
+  for (const { name } of await engineMethods()) {
     let previousMs = 0;
-    for (const [label, chars] of sizes) {
-      if ((method.maxChars && chars > method.maxChars) || previousMs > SLOW_RUN_MS) {
-        results.engine.push({ method: method.name, size: label, skipped: `over ${SLOW_RUN_MS / 1000} s at the size before` });
+    for (const [label] of sizes) {
+      if (previousMs > SLOW_RUN_MS) {
+        results.engine.push({ method: name, size: label, skipped: `over ${SLOW_RUN_MS / 1000} s at the size before` });
         continue;
       }
-      const text = texts.get(label);
-      const times = [];
-      let found = 0;
-      const runs = chars >= 10 * MB ? Math.min(RUNS, 3) : RUNS;
-      for (let run = 0; run < runs; run++) {
-        const start = performance.now();
-        found = method.run(state, text);
-        times.push(performance.now() - start);
-        // One run of a very slow method says enough.
-        if (times[0] > SLOW_RUN_MS) break;
-      }
-      previousMs = median(times);
-      const ms = median(times);
-      results.engine.push({ method: method.name, size: label, setupMs, heapMB, ms, mbPerS: chars / MB / (ms / 1000), found });
-      process.stderr.write(`bench: ${method.name}, ${label}: ${ms.toFixed(0)} ms\n`);
+      const child = spawnSync(process.execPath, ['--expose-gc', 'bench/run.mjs', '--engine-child', name, '--text', textFiles.get(label), '--runs', String(RUNS)], {
+        encoding: 'utf8',
+        maxBuffer: 16 * MB,
+      });
+      if (child.status !== 0) throw new Error(`bench: ${name} on ${label} failed: ${child.stderr}`);
+      const { setupMs, heapMB, ms, found } = JSON.parse(child.stdout.trim().split('\n').at(-1));
+      previousMs = ms;
+      results.engine.push({ method: name, size: label, setupMs, heapMB, ms, mbPerS: (sizes.find(([l]) => l === label)[1]) / MB / (ms / 1000), found });
+      process.stderr.write(`bench: ${name}, ${label}: ${ms.toFixed(0)} ms\n`);
     }
   }
+  rmSync(dir, { recursive: true, force: true });
   for (const row of results.engine) {
     const ours = results.engine.find((other) => other.method === 'Backstory match and link' && other.size === row.size);
     if (row.mbPerS && ours?.mbPerS) row.backstoryTimesFaster = ours.mbPerS / row.mbPerS;
@@ -392,6 +430,10 @@ function markdown() {
   return lines.join('\n');
 }
 
+if (values['engine-child']) {
+  await engineChild(values['engine-child'], values.text);
+  process.exit(0);
+}
 if (values.part === 'all' || values.part === 'sizes') benchSizes();
 if (values.part === 'all' || values.part === 'engine') await benchEngine();
 if (values.part === 'all' || values.part === 'page') await benchPage();

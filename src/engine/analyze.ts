@@ -56,6 +56,16 @@ function mentionsIn(text: string, lang: string, index: AliasIndex, entities: rea
   return linkMatches(text, tokens, findMatches(text, tokens, index, lang), entities, date, index.ownersOf, lang);
 }
 
+function byEntity(mentions: readonly Mention[]): Map<number, Mention[]> {
+  const grouped = new Map<number, Mention[]>();
+  for (const mention of mentions) {
+    const list = grouped.get(mention.entity);
+    if (list) list.push(mention);
+    else grouped.set(mention.entity, [mention]);
+  }
+  return grouped;
+}
+
 export function createAnalyzer(knowledge: KnowledgeBundle): Analyzer {
   const entities = knowledge.entities;
   const index = buildAliasIndex(entities, knowledge.index);
@@ -69,13 +79,7 @@ export function createAnalyzer(knowledge: KnowledgeBundle): Analyzer {
     const mentions = mentionsIn(text, language, index, entities, day);
     const headline = new Set(title ? mentionsIn(title, language, index, entities, day).map((mention) => mention.entity) : []);
 
-    const grouped = new Map<number, Mention[]>();
-    for (const mention of mentions) {
-      const list = grouped.get(mention.entity);
-      if (list) list.push(mention);
-      else grouped.set(mention.entity, [mention]);
-    }
-    const found = [...grouped].map(([entityIndex, list]) => ({ entityIndex, entity: entities[entityIndex], list }));
+    const found = [...byEntity(mentions)].map(([entityIndex, list]) => ({ entityIndex, entity: entities[entityIndex], list }));
     const raw = found.map(({ list, entityIndex }) =>
       rawSalience({
         mentions: list.length,

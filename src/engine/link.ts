@@ -230,7 +230,7 @@ export function linkMatches(
   const matchStarts = new Uint8Array(tokens.count);
   for (const match of matches) if (match.word >= 0) matchStarts[match.word] = 1;
   const boilerplate = nonArticleRanges(text);
-  const outsideArticle = (match: Match) => boilerplate.some(([start, end]) => match.start >= start && match.end <= end);
+  const outsideArticle = (match: Match) => boilerplate.some((range) => match.start >= range[0] && match.end <= range[1]);
   const partOfOtherNames = new Set<string>();
   const usable = matches.filter((match) => {
     if (outsideArticle(match) || insideAddress(text, match)) return false;

@@ -45,7 +45,7 @@ function wordFits(written: string, expected: string, inflecting: boolean): boole
 }
 
 // An alias that opens with an article ("The Republicans") falls back to the name after it.
-const ARTICLES = new Set(['the']);
+const ARTICLE = 'the';
 // Articles that open names in the languages of the knowledge file (The Nation, Le Monde, El País, Die Zeit).
 const LEADING_ARTICLES = new Set(['the', 'le', 'la', 'les', 'el', 'los', 'las', 'il', 'lo', 'die', 'der', 'das', 'de', 'het', 'o', 'a', 'os', 'as']);
 
@@ -266,7 +266,7 @@ export function findMatches(text: string, tokens: Tokens, index: AliasIndex, lan
       continue;
     }
     let match = matchWord(text, tokens, word, index, lang, inflecting);
-    if (match && ARTICLES.has(tokens.key(word) ?? '') && match.lastWord > word) {
+    if (match && match.lastWord > word && keyIs(text, tokens, word, ARTICLE)) {
       const after = matchWord(text, tokens, word + 1, index, lang, inflecting);
       // "the North Korea summit": the name after the article reaches further, so it wins.
       if (after && after.end > match.end) match = after;

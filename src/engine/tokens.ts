@@ -80,18 +80,73 @@ const ASCII_WORD_KEY = new Uint8Array(128).map((_, code) =>
 /** Most news words are about six characters with the space: a first guess at how many a text has. */
 const CHARS_PER_WORD_GUESS = 6;
 
+/** The words' arrays, as long as the text might need (grown when it needs more). */
+class WordArrays {
+  starts: Int32Array<ArrayBuffer>;
+  ends: Int32Array<ArrayBuffer>;
+  hashes: Int32Array<ArrayBuffer>;
+  nonAscii: Uint8Array<ArrayBuffer>;
+  lowerInitial: Uint8Array<ArrayBuffer>;
+
+  constructor(capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.hashes = new Int32Array(capacity);
+    this.nonAscii = new Uint8Array(capacity);
+    this.lowerInitial = new Uint8Array(capacity);
+  }
+
+  grow(): void {
+    const capacity = this.starts.length * 2;
+    this.starts = grown(this.starts, capacity);
+    this.ends = grown(this.ends, capacity);
+    this.hashes = grown(this.hashes, capacity);
+    this.nonAscii = grown(this.nonAscii, capacity);
+    this.lowerInitial = grown(this.lowerInitial, capacity);
+  }
+}
+
 // One pass over the characters, without a string per word: a word's key is made only when the
 // matcher asks for it, and most words (lower case, starting no name) it never does. ASCII
 // characters, most of most texts, are read through a table in a tight loop; a regular
 // expression with Unicode classes costs several times more on long articles.
 export function tokenize(text: string): Tokens {
+  const words = new WordArrays(Math.ceil(text.length / CHARS_PER_WORD_GUESS) + 16);
+  const count = readWords(text, words);
+  // Views, not copies: the arrays live as long as the tokens.
+  const wordStarts = words.starts.subarray(0, count);
+  const wordEnds = words.ends.subarray(0, count);
+  const wordNonAscii = words.nonAscii.subarray(0, count);
+  // Keys made so far, by word: few words need one (the matcher finds most by their hash).
+  const keys = new Map<number, string>();
+  return {
+    count,
+    starts: wordStarts,
+    ends: wordEnds,
+    nonAscii: wordNonAscii,
+    lowerInitial: words.lowerInitial.subarray(0, count),
+    hashes: words.hashes.subarray(0, count),
+    key(word: number): string | undefined {
+      if (word < 0 || word >= count) return undefined;
+      let key = keys.get(word);
+      if (key === undefined) {
+        const written = text.slice(wordStarts[word], wordEnds[word]);
+        key = wordNonAscii[word] === 1 ? foldKey(written) : written.toLowerCase();
+        keys.set(word, key);
+      }
+      return key;
+    },
+  };
+}
+
+/**
+ * Fills the arrays with the words of the text and returns how many there are. The loop is a
+ * function of its own that returns right after it: V8 compiles a long loop while it runs, and
+ * code after the loop that has not run yet would throw that compiled code away on every call.
+ */
+function readWords(text: string, words: WordArrays): number {
+  let { starts, ends, hashes, nonAscii, lowerInitial } = words;
   const length = text.length;
-  let capacity = Math.ceil(length / CHARS_PER_WORD_GUESS) + 16;
-  let starts = new Int32Array(capacity);
-  let ends = new Int32Array(capacity);
-  let hashes = new Int32Array(capacity);
-  let nonAscii = new Uint8Array(capacity);
-  let lowerInitial = new Uint8Array(capacity);
   let count = 0;
   let at = 0;
   while (at < length) {
@@ -126,13 +181,9 @@ export function tokenize(text: string): Tokens {
       ascii = false;
       at += point > 0xffff ? 2 : 1;
     }
-    if (count === capacity) {
-      capacity *= 2;
-      starts = grown(starts, capacity);
-      ends = grown(ends, capacity);
-      hashes = grown(hashes, capacity);
-      nonAscii = grown(nonAscii, capacity);
-      lowerInitial = grown(lowerInitial, capacity);
+    if (count === starts.length) {
+      words.grow();
+      ({ starts, ends, hashes, nonAscii, lowerInitial } = words);
     }
     starts[count] = start;
     ends[count] = at;
@@ -141,32 +192,8 @@ export function tokenize(text: string): Tokens {
     lowerInitial[count] = ascii && opensLower ? 1 : 0;
     count++;
   }
-  // Keys made so far, by word: few words need one (the matcher finds most by their hash).
-  const keys = new Map<number, string>();
-  // Views, not copies: the arrays live as long as the tokens.
-  const wordStarts = starts.subarray(0, count);
-  const wordEnds = ends.subarray(0, count);
-  const wordNonAscii = nonAscii.subarray(0, count);
-  return {
-    count,
-    starts: wordStarts,
-    ends: wordEnds,
-    nonAscii: wordNonAscii,
-    lowerInitial: lowerInitial.subarray(0, count),
-    hashes: hashes.subarray(0, count),
-    key(word: number): string | undefined {
-      if (word < 0 || word >= count) return undefined;
-      let key = keys.get(word);
-      if (key === undefined) {
-        const written = text.slice(wordStarts[word], wordEnds[word]);
-        key = wordNonAscii[word] === 1 ? foldKey(written) : written.toLowerCase();
-        keys.set(word, key);
-      }
-      return key;
-    },
-  };
+  return count;
 }
-
 
 /** The words of an alias, folded, and what stands between them. */
 export function aliasWords(alias: string): { keys: string[]; words: string[]; separators: string[] } {
