@@ -401,7 +401,7 @@ function fixed(value, digits = 1) {
 
 function markdown() {
   const m = results.machine;
-  const lines = [`# Backstory benchmarks`, '', `Measured ${m.date} on ${m.cpu}, ${m.memory}, Node ${m.node}, ${m.chromium}. Medians of ${RUNS} runs; ratios from the same run.`, ''];
+  const lines = [`# Backstory benchmarks`, '', `Measured ${m.date} on ${m.cpu}, ${m.memory}, Node ${m.node}, ${m.chromium}. Medians of ${RUNS} runs; ratios from the same run.`, '', 'Engine: each method on each text in a process of its own (a fresh heap), after 3 s of untimed runs on the text\'s first 100 KB, then timed for at least a second (and at least the runs above; 3 on 10 MB).', ''];
   if (results.engine.length) {
     lines.push('## Engine: names in news text (same text, same names)', '', '| method | text | MB/s | set-up ms | heap after set-up MB | Backstory is × faster |', '| --- | --- | ---: | ---: | ---: | ---: |');
     for (const row of results.engine) {
