@@ -52,7 +52,6 @@ export interface AliasIndex {
   hasHangul: boolean;
   /** How many entities have this alias text (in any form). */
   ownersOf(text: string): number;
-  size: number;
 }
 
 function separatorClass(raw: string): string {
@@ -103,7 +102,8 @@ class LazyBuckets {
   /** Finds a key's aliases when first asked for (a precomputed index), if there is one. */
   private find: ((key: string) => Pending[] | undefined) | undefined;
   private found = new Set<string>();
-  private deferredSize = 0;
+  /** Whether the deferred finder has any key. */
+  private deferredAny = false;
   private readonly ready = new Map<string, AliasEntry[]>();
   private readonly buckets = new Map<string, Bucket>();
 
@@ -113,13 +113,13 @@ class LazyBuckets {
     else this.pending.set(key, [item]);
   }
 
-  deferTo(find: (key: string) => Pending[] | undefined, keys: number): void {
+  deferTo(find: (key: string) => Pending[] | undefined, any: boolean): void {
     this.find = find;
-    this.deferredSize = keys;
+    this.deferredAny = any;
   }
 
-  get size(): number {
-    return this.pending.size + this.ready.size + this.deferredSize;
+  get empty(): boolean {
+    return this.pending.size === 0 && this.ready.size === 0 && !this.deferredAny;
   }
 
   get(key: string): readonly AliasEntry[] | undefined {
@@ -183,7 +183,7 @@ export function aliasKey(text: string): { table: AliasTable; key: string } | und
 
 /**
  * For each table, each key and the entities (by index) that have an alias under it, written as
- * one string per table: "key\u001e3,17,205\u001fkey…". The compiler writes it into the shipped
+ * one string per table: "key:3,17,205;key…". The compiler writes it into the shipped
  * knowledge, so that a cold start does not look at every alias (nor make an array per key): a
  * key's aliases are found when an article first uses it.
  */
@@ -202,8 +202,10 @@ function lowerOpenerKey(alias: CompiledAlias, place: { table: AliasTable; key: s
   return alias.case === 'any' || initial !== initial.toUpperCase() ? place.key : undefined;
 }
 
-const KEY_SEPARATOR = '\u001f';
-const OWNERS_SEPARATOR = '\u001e';
+// Keys are words (or one character of a script without spaces), so neither mark is ever part of
+// one; and JSON writes both as they are (control characters would take six bytes each).
+const KEY_SEPARATOR = ';';
+const OWNERS_SEPARATOR = ':';
 
 export function precomputeIndex(entities: readonly CompiledEntity[]): PrecomputedIndex {
   const tables: Record<AliasTable, Map<string, number[]>> = { words: new Map(), chars: new Map(), hangul: new Map() };
@@ -228,53 +230,42 @@ export function precomputeIndex(entities: readonly CompiledEntity[]): Precompute
 }
 
 /**
- * A precomputed table, read where it lies: the compiler writes its keys in order, so a key is
- * found by binary search over the offsets of the entries, without a string or a map entry made
- * for the tens of thousands of keys an article never uses.
+ * A precomputed table, read where it lies: the compiler writes its entries in the order of their
+ * keys, so a key is found by binary search over the characters of the table (each step goes back
+ * to the start of the entry it lands in). Nothing is built at a cold start: no offsets, no string
+ * or map entry for the tens of thousands of keys an article never uses.
  */
 class SortedTable {
-  /** Where each entry's key starts, and where its owners start (after OWNERS_SEPARATOR). */
-  private readonly keyStarts: Int32Array;
-  private readonly ownerStarts: Int32Array;
-  readonly size: number;
+  constructor(private readonly text: string) {}
 
-  constructor(private readonly text: string) {
-    let count = text ? 1 : 0;
-    for (let at = text.indexOf(KEY_SEPARATOR); at >= 0; at = text.indexOf(KEY_SEPARATOR, at + 1)) count++;
-    this.size = count;
-    this.keyStarts = new Int32Array(count);
-    this.ownerStarts = new Int32Array(count);
-    let start = 0;
-    for (let i = 0; i < count; i++) {
-      this.keyStarts[i] = start;
-      this.ownerStarts[i] = text.indexOf(OWNERS_SEPARATOR, start) + 1;
-      const next = text.indexOf(KEY_SEPARATOR, start);
-      start = next < 0 ? text.length + 1 : next + 1;
-    }
+  get empty(): boolean {
+    return this.text.length === 0;
   }
 
   /** The owners of a key as text ("3,17,205"), or undefined. */
   get(key: string): string | undefined {
+    const { text } = this;
+    // Bounds on where the entry may start: `low` is always an entry's start.
     let low = 0;
-    let high = this.size - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const order = this.compare(key, middle);
-      if (order === 0) {
-        const from = this.ownerStarts[middle] ?? 0;
-        const to = middle + 1 < this.size ? (this.keyStarts[middle + 1] ?? 0) - 1 : this.text.length;
-        return this.text.slice(from, to);
-      }
-      if (order < 0) high = middle - 1;
-      else low = middle + 1;
+    let high = text.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const start = middle === 0 ? 0 : text.lastIndexOf(KEY_SEPARATOR, middle - 1) + 1;
+      const owners = text.indexOf(OWNERS_SEPARATOR, start);
+      if (owners < 0) return undefined;
+      const order = this.compare(key, start, owners);
+      const end = text.indexOf(KEY_SEPARATOR, owners);
+      if (order === 0) return text.slice(owners + 1, end < 0 ? text.length : end);
+      if (order < 0) high = start;
+      else if (end < 0) return undefined;
+      else low = end + 1;
     }
     return undefined;
   }
 
-  /** How `key` sorts against entry `i`'s key (by UTF-16 code units, as the compiler sorted them). */
-  private compare(key: string, i: number): number {
-    const start = this.keyStarts[i] ?? 0;
-    const length = (this.ownerStarts[i] ?? 0) - 1 - start;
+  /** How `key` sorts against the key written from `start` to `end` (by UTF-16 code units, as the compiler sorted them). */
+  private compare(key: string, start: number, end: number): number {
+    const length = end - start;
     const shorter = Math.min(key.length, length);
     for (let at = 0; at < shorter; at++) {
       const difference = key.charCodeAt(at) - this.text.charCodeAt(start + at);
@@ -290,7 +281,6 @@ const byCodeUnits = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ?
 export function buildAliasIndex(entities: readonly CompiledEntity[], precomputed?: PrecomputedIndex): AliasIndex {
   const tables: Record<AliasTable, LazyBuckets> = { words: new LazyBuckets(), chars: new LazyBuckets(), hangul: new LazyBuckets() };
   const { words: byFirstKey, chars: byFirstChar, hangul: hangulByKey } = tables;
-  let size = 0;
   // Hashes of the ASCII keys under which an alias may open in lower case; undefined: not known,
   // so any word may open one.
   let lowerOpeners: Set<number> | undefined = new Set<number>();
@@ -298,7 +288,6 @@ export function buildAliasIndex(entities: readonly CompiledEntity[], precomputed
     lowerOpeners = precomputed.lower === undefined ? undefined : new Set(precomputed.lower.split(KEY_SEPARATOR).filter(Boolean).map(asciiKeyHash));
     for (const table of ['words', 'chars', 'hangul'] as const) {
       const owners = new SortedTable(precomputed[table]);
-      size += owners.size;
       tables[table].deferTo((key) => {
         const list = owners.get(key);
         if (list === undefined) return undefined;
@@ -311,14 +300,13 @@ export function buildAliasIndex(entities: readonly CompiledEntity[], precomputed
             })
             .map((alias) => ({ entity: index, alias }));
         });
-      }, owners.size);
+      }, !owners.empty);
     }
   } else {
     entities.forEach((entity, index) => {
       for (const alias of entity.aliases) {
         const place = aliasKey(alias.text);
         if (!place) continue;
-        size++;
         tables[place.table].add(place.key, { entity: index, alias });
         const lowerKey = lowerOpenerKey(alias, place);
         if (lowerKey !== undefined) lowerOpeners?.add(asciiKeyHash(lowerKey));
@@ -331,8 +319,8 @@ export function buildAliasIndex(entities: readonly CompiledEntity[], precomputed
     startingWithChar: (char) => byFirstChar.get(char),
     hangul: (key) => hangulByKey.get(key),
     opensInLowerCase: (hash) => lowerOpeners === undefined || lowerOpeners.has(hash),
-    hasUnspaced: byFirstChar.size > 0,
-    hasHangul: hangulByKey.size > 0,
+    hasUnspaced: !byFirstChar.empty,
+    hasHangul: !hangulByKey.empty,
     // Counted from the alias's own bucket when first asked, once per text: every alias with the
     // same text has the same first word, so the bucket holds all its owners.
     ownersOf: (text) => {
@@ -345,6 +333,5 @@ export function buildAliasIndex(entities: readonly CompiledEntity[], precomputed
       }
       return count;
     },
-    size,
   };
 }

@@ -6,9 +6,13 @@ import { precomputeIndex, type PrecomputedIndex } from '../engine/alias-index.js
 import { KNOWLEDGE_FORMAT, type CardFields, type CompiledAlias, type CompiledEntity, type KnowledgeBundle } from './bundle.js';
 import { readKnowledgeJson } from './load.js';
 
-/** Between aliases, and between an alias's text and its flags: control characters no name has. */
-const ALIAS_SEPARATOR = '\u001f';
-const FLAG_SEPARATOR = '\u001e';
+/**
+ * Between aliases, and between an alias's text and its flags: marks no name has (the build
+ * refuses one that does), and which JSON writes as they are (a control character would take six
+ * bytes, and parsing would have to decode it).
+ */
+const ALIAS_SEPARATOR = '^';
+const FLAG_SEPARATOR = '#';
 const FORM_FLAGS = { short: 's', acronym: 'a' } as const;
 
 /**
@@ -38,7 +42,7 @@ function table(values: Iterable<string>): { list: string[]; position: Map<string
 }
 
 function encodeAlias(alias: CompiledAlias): string {
-  if (alias.text.includes(ALIAS_SEPARATOR) || alias.text.includes(FLAG_SEPARATOR)) throw new Error(`alias "${alias.text}" holds a control character`);
+  if (alias.text.includes(ALIAS_SEPARATOR) || alias.text.includes(FLAG_SEPARATOR)) throw new Error(`alias "${alias.text}" holds "${ALIAS_SEPARATOR}" or "${FLAG_SEPARATOR}", which the names file uses between aliases`);
   const flags = `${alias.form === 'name' ? '' : FORM_FLAGS[alias.form]}${alias.common ? 'c' : ''}${alias.case === 'any' ? 'i' : ''}${alias.lang ? `@${alias.lang}` : ''}`;
   return flags ? `${alias.text}${FLAG_SEPARATOR}${flags}` : alias.text;
 }

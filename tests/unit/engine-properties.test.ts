@@ -2,10 +2,12 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildAliasIndex, precomputeIndex } from '../../src/engine/alias-index.js';
 import { createAnalyzer } from '../../src/engine/analyze.js';
 import { parseKnowledge } from '../../src/knowledge/load.js';
 
-const analyzer = createAnalyzer(parseKnowledge(readFileSync('dist/knowledge.json', 'utf8')));
+const knowledge = parseKnowledge(readFileSync('dist/knowledge.json', 'utf8'));
+const analyzer = createAnalyzer(knowledge);
 const SAMPLE = readFileSync('tests/fixtures/pages/voa-summit/article.txt', 'utf8');
 
 // Text that looks like news: names the knowledge holds, mixed with random Unicode.
@@ -54,5 +56,20 @@ describe('the engine on any text', () => {
     const ratio = timeFor(large) / timeFor(small);
     // Linear work gives about 8; quadratic work would give about 64.
     expect(ratio).toBeLessThan(20);
+  });
+});
+
+describe('the precomputed alias index', () => {
+  it('finds every key it holds by binary search over its text, and no other', () => {
+    // As the build writes it into the names file.
+    const index = precomputeIndex(knowledge.entities);
+    const aliases = buildAliasIndex(knowledge.entities, index);
+    const keys = index.words.split(';').map((entry) => entry.slice(0, entry.indexOf(':')));
+    expect(keys.length).toBeGreaterThan(10_000);
+    for (const key of keys) expect(aliases.startingWith(key), key).toBeDefined();
+    // Keys that sort before, between and after the real ones.
+    for (const absent of ['', '0000', 'aaaaaaa', ...keys.slice(0, 2000).map((key) => `${key}qqq`), '\uffff']) {
+      if (!keys.includes(absent)) expect(aliases.startingWith(absent), absent).toBeUndefined();
+    }
   });
 });
