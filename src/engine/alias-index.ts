@@ -1,7 +1,7 @@
 // Every alias of the knowledge file, indexed for one pass over an article's words: by the
 // folded key of its first word, longest aliases first.
 import type { AliasForm, CompiledAlias, CompiledEntity } from '../knowledge/bundle.js';
-import { foldKey, foldMarks } from './fold.js';
+import { detached, foldKey, foldMarks } from './fold.js';
 import { aliasWords, asciiKeyHash, SUFFIXING_SCRIPT, UNSPACED_SCRIPT } from './tokens.js';
 
 export interface AliasEntry {
@@ -126,14 +126,15 @@ class LazyBuckets {
     const built = this.ready.get(key);
     if (built) return built;
     if (this.find && !this.found.has(key)) {
-      this.found.add(key);
+      // Keys come from articles: kept as copies of their own (see detached).
+      this.found.add(detached(key));
       for (const item of this.find(key) ?? []) this.add(key, item);
     }
     const raw = this.pending.get(key);
     if (!raw) return undefined;
     const entries = raw.map(materialise).filter((entry) => entry.keys.length > 0).sort(byLengthDescending);
     this.pending.delete(key);
-    this.ready.set(key, entries);
+    this.ready.set(detached(key), entries);
     return entries;
   }
 
@@ -162,7 +163,7 @@ class LazyBuckets {
         else bucket.bySecondHash.set(hash, [entry]);
       }
     }
-    this.buckets.set(key, bucket);
+    this.buckets.set(detached(key), bucket);
     return bucket;
   }
 }

@@ -7,6 +7,17 @@ const SPECIALS = /[ßæœøđłıþð]/g;
 const IGNORABLE = /[\p{M}\u00AD\u200B-\u200D\u2060]/gu;
 const ASCII = /^[\x00-\x7F]*$/;
 
+/** V8 makes a slice of at least this many characters a view into the whole string it was cut from. */
+const SLICE_VIEW_CHARS = 13;
+
+/**
+ * The string as a copy of its own, for keys kept after an analysis: a word sliced from an
+ * article would otherwise keep the whole article alive.
+ */
+export function detached(text: string): string {
+  return text.length < SLICE_VIEW_CHARS ? text : Array.from(text).join('');
+}
+
 // Folding a word beyond ASCII normalises it twice: the words an article repeats are folded once.
 const folded = new Map<string, string>();
 const MAX_FOLDED = 20_000;
@@ -24,7 +35,7 @@ export function foldKey(word: string): string {
       .toLowerCase()
       .replace(SPECIALS, (char) => SPECIAL_FOLDS[char] ?? char);
     if (folded.size >= MAX_FOLDED) folded.clear();
-    folded.set(word, key);
+    folded.set(detached(word), key);
   }
   return key;
 }

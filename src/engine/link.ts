@@ -65,9 +65,10 @@ function isCapitalised(word: string): boolean {
 function opensSentence({ text, tokens }: Context, index: number): boolean {
   if (index === 0) return true;
   const from = tokens.ends[index - 1] ?? 0;
-  // What stands between the words, read from the end: spaces, then a sentence's last mark.
+  // What stands between the words, read from the end: spaces (a line break among them opens a
+  // paragraph), then a sentence's last mark, or a line break further back.
   let at = (tokens.starts[index] ?? 0) - 1;
-  while (at >= from && SPACE.test(text.charAt(at))) at--;
+  for (; at >= from && SPACE.test(text.charAt(at)); at--) if (text.charCodeAt(at) === NEWLINE) return true;
   if (at >= from && SENTENCE_END.test(text.charAt(at))) return true;
   for (; at >= from; at--) if (text.charCodeAt(at) === NEWLINE) return true;
   return false;

@@ -2,7 +2,7 @@
 // word, the longest alias that starts there and fits the case rule wins, and matching goes on
 // after it. Several entities may share the winning alias; linking chooses between them.
 import type { AliasEntry, AliasIndex, Bucket } from './alias-index.js';
-import { foldKey, foldMarks } from './fold.js';
+import { detached, foldKey, foldMarks } from './fold.js';
 import { keyIs, SUFFIXING_SCRIPT, UNSPACED_SCRIPT, type Tokens } from './tokens.js';
 
 export interface Match {
@@ -60,6 +60,7 @@ function separatorFits(text: string, from: number, to: number, expected: string)
 }
 
 const INNER_CAPITAL = /^\p{Lu}\p{Ll}+\p{Lu}/u;
+const CAPITAL = /^\p{Lu}/u;
 /** "U.S." and "US" are one spelling. */
 const undotted = (word: string): string => (word.includes('.') ? word.replaceAll('.', '') : word);
 
@@ -78,7 +79,7 @@ function writtenAs(text: string, tokens: Tokens, word: number, expected: string)
 function caseFits(text: string, tokens: Tokens, word: number, entry: AliasEntry, inflecting: boolean): boolean {
   if (entry.anyCase) return true;
   // An alias that is also an ordinary word counts only where it is capitalised.
-  if (entry.common && !/^\p{Lu}/u.test(text.charAt(tokens.starts[word] ?? 0))) return false;
+  if (entry.common && !opensWithCapital(text, tokens.starts[word] ?? 0)) return false;
   for (let i = 0; i < entry.words.length; i++) {
     const expected = entry.words[i] ?? '';
     if (writtenAs(text, tokens, word + i, expected)) continue;
@@ -211,7 +212,7 @@ function asciiBucket(text: string, tokens: Tokens, word: number, index: AliasInd
   const key = tokens.key(word) ?? '';
   const bucket = index.startingWith(key);
   if (known.size >= MAX_KNOWN_BUCKETS) known.clear();
-  known.set(hash, { key, bucket });
+  known.set(hash, { key: detached(key), bucket });
   return bucket;
 }
 
@@ -252,7 +253,12 @@ function matchWord(text: string, tokens: Tokens, word: number, index: AliasIndex
 function namesGoOn(text: string, tokens: Tokens, word: number): boolean {
   if (word + 1 >= tokens.count || tokens.lowerInitial[word + 1] === 1) return false;
   const gap = text.slice(tokens.ends[word], tokens.starts[word + 1]);
-  return gap === ' ' && /^\p{Lu}/u.test(text.charAt(tokens.starts[word + 1] ?? 0));
+  return gap === ' ' && opensWithCapital(text, tokens.starts[word + 1] ?? 0);
+}
+
+/** Whether the text at `at` is a capital letter (one beyond the BMP too). */
+function opensWithCapital(text: string, at: number): boolean {
+  return CAPITAL.test(String.fromCodePoint(text.codePointAt(at) ?? 0));
 }
 
 export function findMatches(text: string, tokens: Tokens, index: AliasIndex, lang: string): Match[] {
@@ -270,8 +276,9 @@ export function findMatches(text: string, tokens: Tokens, index: AliasIndex, lan
       const after = matchWord(text, tokens, word + 1, index, lang, inflecting);
       // "the North Korea summit": the name after the article reaches further, so it wins.
       if (after && after.end > match.end) match = after;
-      // "the North Korean leader": the name goes on past the alias, which is only its start.
-      else if (namesGoOn(text, tokens, match.lastWord)) match = undefined;
+      // "the North Korean leader": the name goes on past a short form, which is only its start
+      // ("The Hague Tuesday", a name in full, stays).
+      else if (match.candidates.every((entry) => entry.form === 'short') && namesGoOn(text, tokens, match.lastWord)) match = undefined;
       else if (after && !match.fallback) match.fallback = after;
       if (!match) {
         word++;

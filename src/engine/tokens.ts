@@ -157,9 +157,13 @@ function readWords(text: string, words: WordArrays): number {
         at++;
         continue;
       }
-    } else if (!isWordCodePoint(codePointAt(text, at, code))) {
-      at += code >= 0xd800 && code <= 0xdbff && at + 1 < length ? 2 : 1;
-      continue;
+    } else {
+      const point = codePointAt(text, at, code);
+      if (!isWordCodePoint(point)) {
+        // A lone surrogate is one unit: only a pair makes a code point beyond 0xFFFF.
+        at += point > 0xffff ? 2 : 1;
+        continue;
+      }
     }
     // A word: its ASCII characters in a tight loop, any others one code point at a time.
     const start = at;

@@ -4,6 +4,7 @@ import type { CompiledAlias, CompiledEntity, KnowledgeBundle } from '../../src/k
 import { createAnalyzer } from '../../src/engine/analyze.js';
 import { precomputeIndex } from '../../src/engine/alias-index.js';
 import { nonArticleRanges } from '../../src/engine/boilerplate.js';
+import { tokenize } from '../../src/engine/tokens.js';
 
 type Spec = Omit<Partial<CompiledEntity>, 'aliases'> & { id: string; aliases: (string | CompiledAlias)[] };
 
@@ -59,6 +60,7 @@ const KNOWLEDGE: KnowledgeBundle = {
     entity({ id: 'singapore', subkind: 'country', country: 'SG', prior: 1, aliases: ['Singapore'] }),
     entity({ id: 'the-nation', kind: 'organization', subkind: 'news-media', country: 'US', aliases: ['The Nation magazine', { text: 'The Nation', form: 'name', common: true }] }),
     entity({ id: 'politifact', kind: 'organization', subkind: 'news-media', country: 'US', aliases: ['PolitiFact'] }),
+    entity({ id: 'the-hague', subkind: 'city', country: 'NL', prior: 0.8, aliases: ['The Hague'] }),
   ],
 };
 
@@ -161,6 +163,22 @@ describe('coreference', () => {
     ['"the North" is not a name when a name goes on after it', 'Talks with the North Korean Central News Agency ended.', []],
   ])('reads an alias that opens with "the": %s', (_, text, wanted) => {
     expect(mentionsOf(text, 'north-korea')).toEqual(wanted);
+  });
+
+  it('keeps a full name that opens with "the" before a capitalised word ("The Hague Tuesday")', () => {
+    expect(mentionsOf('The court in The Hague Tuesday ruled on the case.', 'the-hague')).toEqual(['The Hague']);
+  });
+
+  it('takes a line break without a full stop as the start of a paragraph', () => {
+    // "Meanwhile" opens the line: Singapore is not part of a longer name "Meanwhile Singapore".
+    expect(mentionsOf('Talks stall\nMeanwhile Singapore said it would host them.', 'singapore')).toEqual(['Singapore']);
+    expect(mentionsOf('Talks stall,\n\nMeanwhile Singapore said it would host them.', 'singapore')).toEqual(['Singapore']);
+  });
+
+  it('reads a lone surrogate as one character', () => {
+    const text = 'x \uD800Seoul and Singapore';
+    const tokens = tokenize(text);
+    expect(Array.from({ length: tokens.count }, (_, i) => text.slice(tokens.starts[i], tokens.ends[i]))).toEqual(['x', 'Seoul', 'and', 'Singapore']);
   });
 
   it('never links the Moon, the satellite, from a capitalised common word without support', () => {
