@@ -166,7 +166,6 @@ async function engineChild(methodName, textFile) {
     // One run of a very slow method says enough.
     if (times[0] > SLOW_RUN_MS) break;
   }
-  if (process.env.BENCH_TIMES) process.stderr.write(`${times.map((t) => t.toFixed(0)).join(" ")}\n`);
   process.stdout.write(`${JSON.stringify({ setupMs, heapMB, ms: median(times), found })}\n`);
 }
 
