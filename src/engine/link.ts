@@ -5,7 +5,7 @@ import type { AliasEntry } from './alias-index.js';
 import type { Match } from './match.js';
 import { nonArticleRanges } from './boilerplate.js';
 import { roleAt } from './time.js';
-import type { Tokens } from './tokens.js';
+import { spaceAfter, type Tokens } from './tokens.js';
 
 /** Links below this confidence are dropped. */
 export const MIN_LINK_CONFIDENCE = 0.6;
@@ -74,12 +74,6 @@ function opensSentence({ text, tokens }: Context, index: number): boolean {
   return false;
 }
 
-/** Whether one space, and nothing else, stands between word `index` and the next. */
-function spaceAfter({ text, tokens }: Context, index: number): boolean {
-  const end = tokens.ends[index] ?? 0;
-  return index + 1 < tokens.count && tokens.starts[index + 1] === end + 1 && text.charCodeAt(end) === 32;
-}
-
 function wordAt({ text, tokens }: Context, index: number): string {
   return text.slice(tokens.starts[index], tokens.ends[index]);
 }
@@ -92,12 +86,12 @@ function insideLongerName(context: Context, match: Match, matchStarts: Uint8Arra
   const { tokens } = context;
   if (match.word < 0 || match.word !== match.lastWord) return false;
   const next = match.lastWord + 1;
-  if (spaceAfter(context, match.lastWord) && tokens.lowerInitial[next] !== 1) {
+  if (spaceAfter(context.text, context.tokens, match.lastWord) && tokens.lowerInitial[next] !== 1) {
     const nextWord = wordAt(context, next);
     if (isCapitalised(nextWord) && matchStarts[next] !== 1 && !opensSentence(context, next) && !ALL_CAPITALS.test(nextWord)) return true;
   }
   const previous = match.word - 1;
-  if (previous >= 0 && spaceAfter(context, previous) && tokens.lowerInitial[previous] !== 1) {
+  if (previous >= 0 && spaceAfter(context.text, context.tokens, previous) && tokens.lowerInitial[previous] !== 1) {
     const previousWord = wordAt(context, previous);
     if (isCapitalised(previousWord) && !opensSentence(context, previous) && !TITLE_WORDS.has(previousWord.toLowerCase().replace(/\.$/, ''))) {
       // A surname after another first name is that person's ("David Emery" is not Unai Emery).
@@ -134,7 +128,7 @@ function afterCapitalisedWord(context: Context, match: Match): boolean {
   const { tokens } = context;
   const previous = match.word - 1;
   if (match.word < 0 || previous < 0 || match.word !== match.lastWord) return false;
-  if (!spaceAfter(context, previous) || tokens.lowerInitial[previous] === 1) return false;
+  if (!spaceAfter(context.text, context.tokens, previous) || tokens.lowerInitial[previous] === 1) return false;
   const word = wordAt(context, previous);
   if (!isCapitalised(word) || TITLE_WORDS.has(word.toLowerCase())) return false;
   // "The Obama administration": a capitalised word that opens a sentence is often just a word.
@@ -212,7 +206,7 @@ function titleBefore({ text, tokens }: Context, word: number): RegExp | undefine
 function wordAfter(context: Context, match: Match): string {
   const { text, tokens } = context;
   const next = match.lastWord + 1;
-  if (match.word < 0 || !spaceAfter(context, match.lastWord)) return '';
+  if (match.word < 0 || !spaceAfter(context.text, context.tokens, match.lastWord)) return '';
   const second = next + 1 < tokens.count ? text.slice(tokens.starts[next], tokens.ends[next + 1]) : '';
   const word = text.slice(tokens.starts[next], tokens.ends[next]);
   return LEADERSHIP_NOUNS.test(second) ? second : word;

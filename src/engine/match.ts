@@ -3,7 +3,7 @@
 // after it. Several entities may share the winning alias; linking chooses between them.
 import type { AliasEntry, AliasIndex, Bucket } from './alias-index.js';
 import { detached, foldKey, foldMarks } from './fold.js';
-import { keyIs, SUFFIXING_SCRIPT, UNSPACED_SCRIPT, type Tokens } from './tokens.js';
+import { keyIs, spaceAfter, SUFFIXING_SCRIPT, UNSPACED_SCRIPT, type Tokens } from './tokens.js';
 
 export interface Match {
   start: number;
@@ -251,9 +251,7 @@ function matchWord(text: string, tokens: Tokens, word: number, index: AliasIndex
 
 /** Whether the word after this one is a capitalised word in the same phrase ("North" → "Korean"). */
 function namesGoOn(text: string, tokens: Tokens, word: number): boolean {
-  if (word + 1 >= tokens.count || tokens.lowerInitial[word + 1] === 1) return false;
-  const gap = text.slice(tokens.ends[word], tokens.starts[word + 1]);
-  return gap === ' ' && opensWithCapital(text, tokens.starts[word + 1] ?? 0);
+  return spaceAfter(text, tokens, word) && tokens.lowerInitial[word + 1] !== 1 && opensWithCapital(text, tokens.starts[word + 1] ?? 0);
 }
 
 /** Whether the text at `at` is a capital letter (one beyond the BMP too). */

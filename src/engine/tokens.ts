@@ -51,6 +51,12 @@ export function keyIs(text: string, tokens: Tokens, word: number, key: string): 
   return true;
 }
 
+/** Whether one space, and nothing else, stands between word `word` and the next. */
+export function spaceAfter(text: string, tokens: Tokens, word: number): boolean {
+  const end = tokens.ends[word] ?? 0;
+  return word + 1 < tokens.count && tokens.starts[word + 1] === end + 1 && text.charCodeAt(end) === 32;
+}
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
